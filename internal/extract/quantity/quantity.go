@@ -1,0 +1,44 @@
+// Package quantity finds amounts in text and reads them as a careful reader
+// would: digits and number words, approximations, ranges and alternatives,
+// vague amounts, percentages, money, rates, what is counted, and rhetoric.
+package quantity
+
+import "github.com/crosscheck-dev/crosscheck/internal/document"
+
+// Quantity is one amount found in a document. Offsets are byte offsets into
+// the text given to Find (the extractor turns them into character offsets in
+// its output).
+type Quantity struct {
+	document.Span
+	Text string `json:"text"`
+	// Value is the amount as a number; nil for a vague amount with no value
+	// ("dozens"). For a range it is the low end; for alternatives the first.
+	Value *float64 `json:"value"`
+	// Low and High bound the amount: a range ("between 4,000 and 6,000"),
+	// alternatives ("10,000 or 12,000"), a bound ("more than 500": Low 500),
+	// a vague amount ("dozens": Low 24).
+	Low  *float64 `json:"low,omitempty"`
+	High *float64 `json:"high,omitempty"`
+	// Approx is set by hedges such as "around", "about", "some", "or so",
+	// "nearly", "roughly".
+	Approx bool `json:"approx,omitempty"`
+	// Bound says which way an inexact amount leans: "min" for "at least",
+	// "more than"; "max" for "up to", "fewer than"; empty otherwise.
+	Bound string `json:"bound,omitempty"`
+	Vague bool   `json:"vague,omitempty"`
+	// Alternatives lists every value of "10,000 or 12,000", in order.
+	Alternatives []float64 `json:"alternatives,omitempty"`
+	// Unit is "percent", an ISO 4217 currency code ("USD", "GBP"), or a unit
+	// of measure ("km", "tonnes"); empty for a plain count.
+	Unit string `json:"unit,omitempty"`
+	// What is counted, as written ("North Korean troops"), including a head
+	// carried over from the sentence before ("with 12,000 expected").
+	What     string         `json:"what,omitempty"`
+	WhatSpan *document.Span `json:"what_span,omitempty"`
+	// Rate is the period of a rate ("a month", "each day"): "day", "week",
+	// "month", "year".
+	Rate string `json:"rate,omitempty"`
+	// Rhetorical marks an amount used for effect, not as an estimate
+	// ("There's a million of them here").
+	Rhetorical bool `json:"rhetorical,omitempty"`
+}

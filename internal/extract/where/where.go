@@ -1,0 +1,41 @@
+// Package where finds places in text with an offline gazetteer: countries,
+// regions, cities and military districts, with their ISO country code and
+// coordinates; demonyms linked to their country; capitals that stand for
+// their government.
+package where
+
+import "github.com/crosscheck-dev/crosscheck/internal/document"
+
+// Kinds of place.
+const (
+	KindCountry   = "country"
+	KindRegion    = "region"    // a first-level division, a district, an area ("Far East")
+	KindCity      = "city"
+	KindContinent = "continent"
+	KindOther     = "other"     // seas, rivers, mountains...
+)
+
+// Place is one mention of a place. Offsets are byte offsets into the text.
+type Place struct {
+	document.Span
+	Text    string  `json:"text"`    // as written: "Russia's Kursk region" keeps "Kursk region"
+	Name    string  `json:"name"`    // gazetteer name: "Kursk Oblast", "Seoul"
+	Country string  `json:"country"` // ISO 3166-1 alpha-2 of the country it lies in
+	Kind    string  `json:"kind"`
+	Lat     float64 `json:"lat"`
+	Lon     float64 `json:"lon"`
+	// ID is the gazetteer's identifier (a GeoNames id where the entry comes
+	// from GeoNames).
+	ID int64 `json:"id,omitempty"`
+	// Government marks a capital (or a country) standing for its government:
+	// "Seoul's NIS", "if Beijing puts the dampeners on".
+	Government bool `json:"government,omitempty"`
+}
+
+// Demonym is a nationality adjective or noun ("North Korean troops",
+// "the Russians") linked to its country. It is not a place.
+type Demonym struct {
+	document.Span
+	Text    string `json:"text"`
+	Country string `json:"country"`
+}
