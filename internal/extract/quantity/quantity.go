@@ -3,7 +3,10 @@
 // vague amounts, percentages, money, rates, what is counted, and rhetoric.
 package quantity
 
-import "github.com/crosscheck-dev/crosscheck/internal/document"
+import (
+	"github.com/crosscheck-dev/crosscheck/internal/document"
+	"github.com/crosscheck-dev/crosscheck/internal/extract/segment"
+)
 
 // Quantity is one amount found in a document. Offsets are byte offsets into
 // the text given to Find (the extractor turns them into character offsets in
@@ -41,4 +44,10 @@ type Quantity struct {
 	// Rhetorical marks an amount used for effect, not as an estimate
 	// ("There's a million of them here").
 	Rhetorical bool `json:"rhetorical,omitempty"`
+}
+
+// Find returns the quantities of d. skip lists byte spans already read as
+// something else (times), whose numbers are not quantities.
+func Find(d *segment.Doc, skip []document.Span) []Quantity {
+	return nil // being written
 }

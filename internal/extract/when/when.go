@@ -3,7 +3,12 @@
 // reader of a news article would.
 package when
 
-import "github.com/crosscheck-dev/crosscheck/internal/document"
+import (
+	"time"
+
+	"github.com/crosscheck-dev/crosscheck/internal/document"
+	"github.com/crosscheck-dev/crosscheck/internal/extract/segment"
+)
 
 // Kinds of temporal expression.
 const (
@@ -29,4 +34,10 @@ type Time struct {
 	Value string `json:"value,omitempty"`
 	// Granularity of Start..End: day, week, month, quarter, year, decade.
 	Granularity string `json:"granularity,omitempty"`
+}
+
+// Find returns the temporal expressions of d resolved against ref, the
+// publication day (zero when unknown: then only absolute dates resolve).
+func Find(d *segment.Doc, ref time.Time) []Time {
+	return nil // being written
 }

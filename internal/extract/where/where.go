@@ -4,7 +4,10 @@
 // their government.
 package where
 
-import "github.com/crosscheck-dev/crosscheck/internal/document"
+import (
+	"github.com/crosscheck-dev/crosscheck/internal/document"
+	"github.com/crosscheck-dev/crosscheck/internal/extract/segment"
+)
 
 // Kinds of place.
 const (
@@ -38,4 +41,9 @@ type Demonym struct {
 	document.Span
 	Text    string `json:"text"`
 	Country string `json:"country"`
+}
+
+// Find returns the places and demonyms of d.
+func Find(d *segment.Doc) ([]Place, []Demonym) {
+	return nil, nil // being written
 }
