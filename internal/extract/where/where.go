@@ -12,10 +12,10 @@ import (
 // Kinds of place.
 const (
 	KindCountry   = "country"
-	KindRegion    = "region"    // a first-level division, a district, an area ("Far East")
+	KindRegion    = "region" // a first-level division, a district, an area ("Far East")
 	KindCity      = "city"
 	KindContinent = "continent"
-	KindOther     = "other"     // seas, rivers, mountains...
+	KindOther     = "other" // seas, rivers, mountains...
 )
 
 // Place is one mention of a place. Offsets are byte offsets into the text.
