@@ -79,14 +79,20 @@ const (
 // Claim is one attributed statement: who (Speaker), by which reporting word
 // (Cue), what (Content), and how.
 type Claim struct {
-	ID          string         `json:"id"` // "c1", unique within the document
-	Speaker     Speaker        `json:"speaker"`
-	Cue         string         `json:"cue"`
-	CueSpan     *document.Span `json:"cue_span,omitempty"`
-	Mode        string         `json:"mode"`
-	Content     string         `json:"content"`
-	ContentSpan document.Span  `json:"content_span"`
-	Stance      string         `json:"stance"`
+	ID      string         `json:"id"` // "c1", unique within the document
+	Speaker Speaker        `json:"speaker"`
+	Cue     string         `json:"cue"`
+	CueSpan *document.Span `json:"cue_span,omitempty"`
+	Mode    string         `json:"mode"`
+	// Kind is "speech", "belief" (believes, thinks, expects) or "evidence"
+	// (footage, images, a poll "showing" something: not speech).
+	Kind        string        `json:"kind"`
+	Content     string        `json:"content"`
+	ContentSpan document.Span `json:"content_span"`
+	// Parts are the pieces of a content interrupted by its attribution
+	// ("C1, according to X, with C2"), when there is more than one.
+	Parts  []document.Span `json:"parts,omitempty"`
+	Stance string          `json:"stance"`
 	// Hedges are the words that soften the claim ("allegedly", "could").
 	Hedges []string `json:"hedges,omitempty"`
 	// Unverified is set when the reporter says it could not verify what the

@@ -1,0 +1,905 @@
+package attrib
+
+import (
+	"strings"
+
+	"github.com/crosscheck-dev/crosscheck/internal/extract/segment"
+	"github.com/crosscheck-dev/crosscheck/internal/extract/token"
+)
+
+// part is a token range [from, to) of a claim's content.
+type part struct{ from, to int }
+
+// claim is a claim under construction.
+type claim struct {
+	subj             mention
+	cueFrom, cueTo   int
+	cueText          string
+	parts            []part
+	mode, kind       string
+	stance           string
+	hedges           []string
+	sentence         int
+	src              *source
+	continued        bool // a quotation that continues the last speaker
+	participleOfMain bool
+}
+
+func (c *claim) start() int {
+	if len(c.parts) > 0 && (c.cueTo == 0 || c.parts[0].from < c.cueFrom) {
+		return c.parts[0].from
+	}
+	return c.cueFrom
+}
+
+// found is a cue found in a sentence.
+type found struct {
+	from, to int // tokens of the cue words
+	cue      Cue
+	form     string
+	ing      bool // a participle: its source is the main clause's subject
+}
+
+var beForms = set("is", "are", "was", "were", "be", "been", "being", "'s", "'re", "am")
+
+// sentence finds the claims of sentence si.
+func (e *engine) sentence(si int) {
+	s := e.d.Sentences[si]
+	for i := s.From; i < s.To; i++ {
+		if e.cueTok[i] {
+			continue
+		}
+		f, ok := e.cueAt(i, s)
+		if !ok {
+			continue
+		}
+		e.attribute(f, si)
+	}
+}
+
+// insideQuote reports whether token i lies inside a double quotation: a cue
+// there is part of the quoted words, not an attribution.
+func (e *engine) insideQuote(i int) bool {
+	q := e.d.QuoteOf(i)
+	for q >= 0 {
+		qq := e.d.Quotes[q]
+		if qq.Double && !qq.Nested {
+			return qq.Close-qq.Open > 2 // a one-word scare quote is no quotation
+		}
+		if !qq.Nested {
+			return qq.Close-qq.Open > 4
+		}
+		// Nested single quotes: look at the enclosing double quotation.
+		q = -1
+		for k, o := range e.d.Quotes {
+			if o.Double && o.Open < qq.Open && qq.Close <= o.Close {
+				q = k
+			}
+		}
+	}
+	return false
+}
+
+// cueAt reports whether a reporting cue starts at token i.
+func (e *engine) cueAt(i int, s segment.Sentence) (found, bool) {
+	t := e.toks[i]
+	if t.Kind != token.Word || e.insideQuote(i) {
+		return found{}, false
+	}
+	k := t.Key
+	if k == "according" && e.key(i+1) == "to" {
+		return found{from: i, to: i + 2, cue: Cue{Lemma: "according to", Frame: FrameAccording}, form: "according to"}, true
+	}
+	if t.Shape != token.Lower && !(t.Shape == token.Title && e.sentenceInitial(i)) {
+		return found{}, false
+	}
+	c, ok := cueForms[k]
+	if !ok {
+		return found{}, false
+	}
+	f := found{from: i, to: i + 1, cue: c, form: k}
+	prev := e.prevWord(i, s.From)
+	pk := e.key(prev)
+	next := e.key(i + 1)
+	// A noun, not a verb: "the claims", "his call", "a report".
+	if determiners[pk] && pk != "that" && pk != "all" && pk != "more" || pk == "'s" || pk == "to" && !strings.HasSuffix(k, "ing") && c.Frame != FrameSay {
+		return found{}, false
+	}
+	switch c.Lemma {
+	case "add":
+		if next == "to" || next == "up" || next == "that" && false {
+			return found{}, false
+		}
+	case "call":
+		switch next {
+		case "for", "on":
+			f.cue.Frame = FrameUrge
+		case "off", "up", "in", "out", "back", "it":
+			return found{}, false
+		}
+	case "point":
+		if next != "out" {
+			return found{}, false
+		}
+		f.to = i + 2
+	case "state", "post", "report", "comment", "answer", "counter", "charge", "note", "claim", "hope", "fear", "doubt",
+		"repeat", "press", "term", "brand", "signal", "hint", "brief", "show", "continue", "find", "know", "feel", "ask",
+		"expect", "appear", "think", "believe", "mention", "highlight", "dispute", "remark", "recount":
+		// Verbs that are also nouns or take other complements are cues only
+		// with a clause or a clear frame after them.
+		if !e.clauseFollows(f) {
+			return found{}, false
+		}
+	}
+	if f.cue.Frame == FrameShow && c.Lemma == "appear" {
+		if next != "to" {
+			return found{}, false
+		}
+	}
+	// Passive: "is thought to", "were told", "was reported".
+	if beForms[pk] && !strings.HasSuffix(k, "ing") {
+		if pk == "'s" || pk == "being" {
+			return found{}, false
+		}
+		if f.cue.Frame != FrameShow {
+			e.passiveNote(i, s)
+			return found{}, false
+		}
+	}
+	if strings.HasSuffix(k, "ing") {
+		f.ing = !beForms[pk] && pk != "by"
+		if pk == "by" || pk == "of" || pk == "for" || pk == "after" || pk == "before" || pk == "without" {
+			return found{}, false // "by saying", "for calling": a gerund
+		}
+	}
+	// "have not confirmed", "could not verify": the reporter's
+	// verification notes (notes.go), not claims.
+	if (c.Lemma == "confirm" || c.Lemma == "verify") && e.negatedBefore(i, s.From) {
+		return found{}, false
+	}
+	return f, true
+}
+
+// clauseFollows reports whether a cue is followed by what a reporting verb
+// takes: "that", a colon, a quotation, a pronoun or name starting a clause,
+// or the cue closes an inverted attribution ("..., he noted.").
+func (e *engine) clauseFollows(f found) bool {
+	i := f.to
+	for i < len(e.toks) && (adverbs[e.key(i)] || e.isTime[i]) && e.key(i) != "that" {
+		i++
+	}
+	if i >= len(e.toks) {
+		return true
+	}
+	n := e.toks[i]
+	switch {
+	case n.Key == "that" || n.Key == ":" || n.Kind == token.Quote && n.Dir != token.Close:
+		return true
+	case n.Key == "." || n.Key == "," || n.Key == ";":
+		return e.toks[f.from-1].Kind == token.Word || e.toks[f.from-1].Kind == token.Quote
+	case f.cue.Frame == FrameShow:
+		return true
+	}
+	if p, ok := pronouns[n.Key]; ok && !p.relative && n.Key != "that" && n.Key != "it" {
+		return true
+	}
+	switch f.cue.Lemma {
+	case "ask":
+		return n.Key == "whether" || n.Key == "if" || n.Key == "why" || n.Key == "how" || n.Key == "what"
+	case "expect", "appear":
+		return false
+	}
+	return false
+}
+
+// prevWord returns the index of the word before i, skipping adverbs and
+// auxiliaries, or i-1 when none.
+func (e *engine) prevWord(i, lo int) int {
+	j := i - 1
+	for j > lo && e.word(j) && (e.key(j) == "also" || e.key(j) == "has" || e.key(j) == "have" || e.key(j) == "had" || e.key(j) == "repeatedly" || e.key(j) == "later" || e.key(j) == "previously") {
+		j--
+	}
+	return j
+}
+
+// skipLeft moves left from j over adverbs, auxiliaries, times and negations
+// that sit between a source and its cue.
+func (e *engine) skipLeft(j, lo int) int {
+	for j >= lo {
+		k := e.key(j)
+		if e.word(j) && (adverbs[k] || negators[k]) || e.isTime[j] && e.word(j) || k == "n't" {
+			j--
+			continue
+		}
+		// "on Thursday", "last week" were skipped as times; drop a dangling
+		// preposition before them.
+		if (k == "on" || k == "in" || k == "at") && j+1 < len(e.toks) && e.isTime[j+1] {
+			j--
+			continue
+		}
+		return j
+	}
+	return j
+}
+
+// skipRight moves right from i over adverbs, times, and the manner
+// phrases that follow a cue ("in a statement", "in Russian", "on X", "to
+// reporters").
+func (e *engine) skipRight(i, hi int) int {
+	for i < hi {
+		k := e.key(i)
+		switch {
+		case e.isTime[i] || e.word(i) && adverbs[k] && k != "that":
+			i++
+		case (k == "on" || k == "in" || k == "at" || k == "during") && i+1 < hi && e.isTime[i+1]:
+			i++
+		case k == "in" && i+1 < hi:
+			// "in a statement", "in an interview with X", "in Russian"
+			j := i + 1
+			for j < hi && j-i < 8 && e.key(j) != "," && e.key(j) != "that" && e.key(j) != ":" && e.toks[j].Kind != token.Quote {
+				if e.key(j) == "statement" || e.key(j) == "interview" || e.key(j) == "post" || e.key(j) == "tweet" ||
+					e.key(j) == "letter" || e.key(j) == "speech" || e.key(j) == "report" || e.key(j) == "video" ||
+					e.key(j) == "message" || e.key(j) == "email" || e.key(j) == "remarks" || e.key(j) == "briefing" ||
+					e.key(j) == "response" || e.key(j) == "reply" || e.key(j) == "conference" {
+					j++
+					for j < hi && (e.key(j) == "with" || e.key(j) == "on" || e.key(j) == "to" || e.key(j) == "posted" || e.key(j) == "released" || e.key(j) == "published") {
+						m, nx := e.npRight(j+1, hi)
+						if !m.ok() {
+							break
+						}
+						j = nx
+					}
+					return e.skipRight(j, hi)
+				}
+				j++
+			}
+			// "in Russian", "in English": a language, then the clause ends.
+			if e.demo[i+1] > 0 || e.toks[i+1].Shape == token.Title && (e.key(i+2) == "," || e.key(i+2) == "." || e.key(i+2) == ":") {
+				return i + 2
+			}
+			return i
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// clauseStart returns where the clause holding token i starts: after the
+// last claim already taken in the sentence, a semicolon, or a colon.
+func (e *engine) clauseStart(i int, s segment.Sentence) int {
+	lo := s.From
+	for _, c := range e.claims {
+		if c.sentence == e.d.SentenceOf(i) {
+			end := c.cueTo
+			for _, p := range c.parts {
+				if p.to > end && p.to <= i {
+					end = p.to
+				}
+			}
+			if end <= i && end > lo {
+				lo = end
+			}
+		}
+	}
+	for j := i - 1; j > lo; j-- {
+		if e.key(j) == ";" {
+			return j + 1
+		}
+	}
+	return lo
+}
+
+// leadingAdverbial returns the index after a leading adverbial phrase of
+// the clause starting at lo ("Earlier this week, ", "In response, ").
+func (e *engine) leadingAdverbial(lo, hi int) int {
+	i := lo
+	for i < hi && e.toks[i].Kind == token.Quote {
+		i++
+	}
+	k := e.key(i)
+	if !(prepositions[k] || functionWords[k] || e.isTime[i] || adverbs[k] || strings.HasSuffix(k, "ly")) || e.capital(i) && !e.isTime[i] && !functionWords[k] {
+		return lo
+	}
+	if _, ok := pronouns[k]; ok {
+		return lo
+	}
+	for j := i; j < hi && j-i < 9; j++ {
+		if e.key(j) == "," {
+			return j + 1
+		}
+		if e.cueTok[j] || isCueForm(e.key(j)) {
+			return lo
+		}
+	}
+	return lo
+}
+
+// attribute builds the claim of cue f in sentence si.
+func (e *engine) attribute(f found, si int) {
+	s := e.d.Sentences[si]
+	c := &claim{cueFrom: f.from, cueTo: f.to, sentence: si, kind: KindSpeech, stance: f.cue.Stance}
+	if f.cue.Belief {
+		c.kind = KindBelief
+	}
+	lo := e.clauseStart(f.from, s)
+	var after int // where content after the cue may start
+	inverted := false
+
+	switch {
+	case f.cue.Frame == FrameAccording:
+		m, nx := e.npRight(f.to, s.To)
+		if !m.ok() {
+			return
+		}
+		m = e.withAcronym(m, &nx, s.To)
+		if role, n2 := e.appositionRight(nx, s.To); role != "" {
+			m.role, nx = role, n2
+		}
+		c.subj = m
+		c.cueText = "according to"
+		// "According to X, C" or "C, according to X[, with C2]".
+		if f.from <= e.leadingAdverbial(lo, s.To) || f.from == lo || e.onlyPunctBetween(lo, f.from) {
+			if e.key(nx) == "," {
+				nx++
+			}
+			c.parts = e.contentAfter(nx, s, si)
+		} else {
+			c.parts = e.contentBefore(f.from, lo, s)
+			if tail := e.tail(nx, s); tail.to > tail.from {
+				c.parts = append(c.parts, tail)
+			}
+		}
+		e.finish(c, f)
+		return
+	case f.ing:
+		// "..., adding: “...”", "..., saying that ...": the source is the
+		// main clause's.
+		if m, ok := e.mainSubject(f.from, s); ok {
+			c.subj = m
+			c.participleOfMain = true
+		} else {
+			return
+		}
+		after = f.to
+	default:
+		j := e.skipLeft(f.from-1, lo)
+		var m mention
+		role := ""
+		if e.key(j) == "," && j-1 >= lo && e.toks[j-1].Kind != token.Quote {
+			if r, nameEnd := e.appositionLeft(j, lo); r != "" {
+				role, j = r, nameEnd
+			}
+		}
+		if e.key(j) == "who" || e.key(j) == "which" {
+			// "Trump, who said ...": the relative pronoun is the mention.
+			m = mention{from: j, to: j + 1, kind: mPronoun}
+			if a := e.npLeft(e.skipComma(j-1), s.From); a.ok() {
+				m.antecedent = &a
+			} else {
+				return
+			}
+		} else if e.toks[j].Kind != token.Quote && e.key(j) != "," {
+			m = e.npLeft(j, lo)
+			if m.ok() && m.kind != mPronoun && e.key(m.from-1) == "who" {
+				m = mention{} // "the minister who said" is handled from "who"
+			}
+		}
+		if role != "" && m.ok() {
+			m.role = role
+		}
+		if !m.ok() || m.kind == mEvidence && f.cue.Frame != FrameShow {
+			// Inverted: "“...,” said Ian Garner" / "..., said Mr Garner".
+			if e.key(j) == "," || e.toks[j].Kind == token.Quote || j < lo {
+				r, nx := e.npRight(f.to, s.To)
+				if r.ok() && r.kind != mEvidence {
+					r = e.withAcronym(r, &nx, s.To)
+					if role, n2 := e.appositionRight(nx, s.To); role != "" {
+						r.role, nx = role, n2
+					}
+					m = r
+					inverted = true
+					after = nx
+				}
+			}
+		}
+		if !m.ok() {
+			return
+		}
+		if f.cue.Frame == FrameShow && m.kind != mEvidence {
+			return
+		}
+		if f.cue.Frame == FrameShow {
+			c.kind = KindEvidence
+		}
+		c.subj = m
+		if !inverted {
+			after = f.to
+		}
+	}
+
+	c.cueText = e.d.TextOf(f.from, f.to)
+	if inverted {
+		c.parts = e.contentBefore(c.subjStartOrCue(), lo, s)
+		if tail := e.tail(after, s); tail.to > tail.from {
+			c.parts = append(c.parts, tail)
+		}
+		e.finish(c, f)
+		return
+	}
+	// "what it said was C"
+	if e.key(c.subj.from-1) == "what" && beForms[e.key(after)] {
+		end := after + 1
+		for end < s.To && e.key(end) != "," && e.key(end) != "." {
+			end++
+		}
+		c.parts = []part{{after + 1, end}}
+		e.finish(c, f)
+		return
+	}
+	// Where is the content: after the cue, or before the source?
+	k := e.skipRight(after, s.To)
+	if f.cue.Frame == FrameTell || f.cue.Frame == FrameSay && f.cue.Lemma == "warn" {
+		k = e.skipHearer(k, s.To)
+	}
+	if k < s.To && (e.key(k) == "to" && (f.cue.Frame == FrameSay || f.cue.Frame == FrameTell) && e.word(k+1) && !e.capital(k+1) && !determiners[e.key(k+1)]) {
+		// "told to leave", "said to be": not a report of speech.
+		return
+	}
+	endsHere := k >= s.To || e.key(k) == "." || e.key(k) == "," && !e.quoteOpensAt(k+1) || e.key(k) == ";" || e.toks[k].Kind == token.Quote && e.toks[k].Dir == token.Close
+	if endsHere && !c.participleOfMain {
+		c.parts = e.contentBefore(c.subj.from, lo, s)
+		if e.key(k) == "," {
+			if tail := e.tail(k, s); tail.to > tail.from {
+				c.parts = append(c.parts, tail)
+			}
+		}
+	} else {
+		k = e.extendBeliefCue(c, k, s)
+		c.parts = e.contentAfterFrame(k, s, si, f.cue.Frame)
+	}
+	e.finish(c, f)
+}
+
+// subjStartOrCue returns the first token of the attribution phrase of an
+// inverted claim: its cue.
+func (c *claim) subjStartOrCue() int {
+	if c.subj.from < c.cueFrom {
+		return c.subj.from
+	}
+	return c.cueFrom
+}
+
+func (e *engine) skipComma(j int) int {
+	if e.key(j) == "," {
+		return j - 1
+	}
+	return j
+}
+
+func (e *engine) onlyPunctBetween(from, to int) bool {
+	for i := from; i < to; i++ {
+		if e.toks[i].Kind == token.Word || e.toks[i].Kind == token.Number {
+			return false
+		}
+	}
+	return true
+}
+
+func (e *engine) quoteOpensAt(i int) bool {
+	return i < len(e.toks) && e.toks[i].Kind == token.Quote && e.toks[i].Dir != token.Close
+}
+
+// withAcronym extends a mention over a bracketed acronym after it.
+func (e *engine) withAcronym(m mention, nx *int, hi int) mention {
+	i := *nx
+	if i+2 < hi && e.key(i) == "(" && e.key(i+2) == ")" && e.toks[i+1].Shape == token.Upper {
+		m.acronym = e.text[e.toks[i+1].Start:e.toks[i+1].End]
+		if m.srcKind != Person {
+			m.srcKind = Organisation
+		}
+		m.to = i + 3
+		*nx = i + 3
+	}
+	return m
+}
+
+// skipHearer skips the hearer after "told": "told The Telegraph", "told
+// reporters on Thursday", "told him".
+func (e *engine) skipHearer(k, hi int) int {
+	if k >= hi {
+		return k
+	}
+	switch e.key(k) {
+	case "that", ":", ",", ".":
+		return k
+	}
+	if e.toks[k].Kind == token.Quote {
+		return k
+	}
+	m, nx := e.npRight(k, hi)
+	if !m.ok() {
+		// "told reporters", "told him": a single word hearer.
+		if e.word(k) {
+			nx = k + 1
+		} else {
+			return k
+		}
+	}
+	return e.skipRight(nx, hi)
+}
+
+// extendBeliefCue folds "said he believed (that)" into the cue when the
+// content starts with a pronoun and a verb of belief.
+func (e *engine) extendBeliefCue(c *claim, k int, s segment.Sentence) int {
+	if e.key(k) == "that" {
+		k++
+	}
+	if p, ok := pronouns[e.key(k)]; ok && !p.relative && k+1 < s.To {
+		if bc, ok := cueForms[e.key(k+1)]; ok && bc.Belief && !strings.HasSuffix(e.key(k+1), "ing") {
+			c.cueTo = k + 2
+			c.cueText = e.d.TextOf(c.cueFrom, c.cueTo)
+			c.kind = KindBelief
+			return k + 2
+		}
+	}
+	return k
+}
+
+// mainSubject returns the subject of the clause a participial cue hangs
+// on: the source of an earlier claim of the sentence, else the first noun
+// phrase of the sentence after a leading adverbial.
+func (e *engine) mainSubject(i int, s segment.Sentence) (mention, bool) {
+	for k := len(e.claims) - 1; k >= 0; k-- {
+		c := e.claims[k]
+		if c.sentence == e.d.SentenceOf(i) && c.cueFrom < i {
+			return c.subj, true
+		}
+	}
+	lo := s.From
+	// After a quotation that opens the sentence, the subject follows it:
+	// "“...,” the person filming says, adding ...".
+	lo = e.leadingAdverbial(lo, i)
+	for lo < i && (e.toks[lo].Kind == token.Quote || e.toks[lo].Kind == token.Punct) {
+		lo++
+	}
+	// The first noun phrase: read to its end.
+	m, nx := e.npRight(lo, i)
+	if !m.ok() {
+		return mention{}, false
+	}
+	if m.kind == mEvidence {
+		return mention{}, false
+	}
+	m = e.withAcronym(m, &nx, i)
+	if role, _ := e.appositionRight(nx, i); role != "" {
+		m.role = role
+	}
+	return m, true
+}
+
+// contentBefore returns the content that ends before the attribution
+// starting at token end: a quotation (with the paragraphs it continues) or
+// the clause from lo.
+func (e *engine) contentBefore(end, lo int, s segment.Sentence) []part {
+	j := end - 1
+	for j >= lo && (e.key(j) == "," || e.key(j) == "—" || e.key(j) == "-") {
+		j--
+	}
+	if j >= 0 && e.toks[j].Kind == token.Quote && e.toks[j].Dir != token.Open {
+		if q := e.d.QuoteOf(j); q >= 0 && e.d.Quotes[q].Closed && e.d.Quotes[q].Close == j {
+			return e.quoteParts(q)
+		}
+	}
+	if j < lo {
+		return nil
+	}
+	return []part{{lo, j + 1}}
+}
+
+// quoteParts returns the inside of quotation q, preceded by the quotations
+// it continues from earlier paragraphs.
+func (e *engine) quoteParts(q int) []part {
+	var parts []part
+	for k := q; k >= 0; {
+		qq := e.d.Quotes[k]
+		from, to := qq.Inner()
+		parts = append([]part{{from, to}}, parts...)
+		if !qq.Continues {
+			break
+		}
+		// The quotation it continues is the last unclosed one before it.
+		prev := -1
+		for p := k - 1; p >= 0; p-- {
+			if e.d.Quotes[p].Double && !e.d.Quotes[p].Closed && e.d.Quotes[p].Para < qq.Para {
+				prev = p
+				break
+			}
+		}
+		k = prev
+	}
+	if len(parts) > 1 {
+		// One span from the first opening to the last closing mark reads
+		// better than pieces.
+		return []part{{parts[0].from, parts[len(parts)-1].to}}
+	}
+	return parts
+}
+
+// tail returns a second part of the content after an inverted attribution:
+// ", with 12,000 expected ...", ", but could gain ...".
+func (e *engine) tail(i int, s segment.Sentence) part {
+	if e.key(i) != "," {
+		return part{}
+	}
+	switch e.key(i + 1) {
+	case "with":
+		return part{i + 1, e.clauseEnd(i+1, s)}
+	case "but", "and":
+		return part{i + 2, e.clauseEnd(i+2, s)}
+	}
+	return part{}
+}
+
+// clauseEnd returns where content starting at i ends within sentence s: at
+// the sentence end, or before another attribution (", according to",
+// ", adding", ", he said").
+func (e *engine) clauseEnd(i int, s segment.Sentence) int {
+	for j := i; j < s.To; j++ {
+		if e.key(j) != "," {
+			continue
+		}
+		n := e.key(j + 1)
+		if n == "according" && e.key(j+2) == "to" {
+			return j
+		}
+		if c, ok := cueForms[n]; ok && strings.HasSuffix(n, "ing") && c.Frame != FrameShow && !e.insideQuote(j+1) {
+			return j
+		}
+		// ", he said," / ", said Mr X," in the middle of the content.
+		if _, ok := pronouns[n]; ok && j+2 < s.To {
+			if _, ok := cueForms[e.key(j+2)]; ok && (e.key(j+3) == "," || e.key(j+3) == ".") {
+				return j
+			}
+		}
+		if _, ok := cueForms[n]; ok && j+2 < s.To && e.capital(j+2) {
+			return j
+		}
+	}
+	end := s.To
+	for end > i && (e.key(end-1) == "." || e.toks[end-1].Kind == token.Quote && e.toks[end-1].Dir == token.Close && e.d.QuoteOf(end-1) >= 0 && e.d.Quotes[e.d.QuoteOf(end-1)].Open < i) {
+		end--
+	}
+	return end
+}
+
+// contentAfter returns the content that follows a cue, starting at k.
+func (e *engine) contentAfter(k int, s segment.Sentence, si int) []part {
+	return e.contentAfterFrame(k, s, si, FrameSay)
+}
+
+func (e *engine) contentAfterFrame(k int, s segment.Sentence, si int, fr Frame) []part {
+	for k < s.To && (e.key(k) == "that" && fr != FrameCall || e.key(k) == ":" || e.key(k) == "," || fr == FrameUrge && (e.key(k) == "for" || e.key(k) == "on")) {
+		k++
+	}
+	if k >= s.To {
+		return nil
+	}
+	// A quotation that opens the content: it may run on over several
+	// sentences and paragraphs.
+	if e.quoteOpensAt(k) {
+		if q := e.d.QuoteOf(k); q >= 0 && e.d.Quotes[q].Open == k {
+			qq := e.d.Quotes[q]
+			end := qq.Close
+			if qq.Closed {
+				end++
+			}
+			if end >= s.To-1 || !qq.Closed || e.sentenceEndOnlyAfter(end, s) {
+				return e.quoteRun(q)
+			}
+		}
+	}
+	end := e.clauseEnd(k, s)
+	if end <= k {
+		return nil
+	}
+	return []part{{k, end}}
+}
+
+func (e *engine) sentenceEndOnlyAfter(i int, s segment.Sentence) bool {
+	for j := i; j < s.To; j++ {
+		if e.key(j) != "." && e.toks[j].Kind != token.Quote {
+			return false
+		}
+	}
+	return true
+}
+
+// quoteRun returns the inside of quotation q together with the quotations
+// that continue it in the following paragraphs.
+func (e *engine) quoteRun(q int) []part {
+	from, to := e.d.Quotes[q].Inner()
+	for k := q; !e.d.Quotes[k].Closed; {
+		next := -1
+		for n := k + 1; n < len(e.d.Quotes); n++ {
+			if e.d.Quotes[n].Continues && e.d.Quotes[n].Para > e.d.Quotes[k].Para {
+				next = n
+				break
+			}
+			if e.d.Quotes[n].Para > e.d.Quotes[k].Para+1 {
+				break
+			}
+		}
+		if next < 0 {
+			break
+		}
+		_, to = e.d.Quotes[next].Inner()
+		k = next
+	}
+	return []part{{from, to}}
+}
+
+// finish sets the claim's mode, stance and hedges, records it and marks its
+// cue tokens as used.
+func (e *engine) finish(c *claim, f found) {
+	// Drop empty parts.
+	parts := c.parts[:0]
+	for _, p := range c.parts {
+		if p.to > p.from && e.hasWord(p.from, p.to) {
+			parts = append(parts, p)
+		}
+	}
+	c.parts = parts
+	if len(c.parts) == 0 {
+		return
+	}
+	c.mode = e.mode(c.parts)
+	if c.cueText == "" {
+		c.cueText = e.d.TextOf(c.cueFrom, c.cueTo)
+	}
+	e.stance(c)
+	for i := c.cueFrom; i < c.cueTo; i++ {
+		e.cueTok[i] = true
+	}
+	e.claims = append(e.claims, c)
+}
+
+func (e *engine) hasWord(from, to int) bool {
+	for i := from; i < to; i++ {
+		if e.toks[i].Kind == token.Word || e.toks[i].Kind == token.Number {
+			return true
+		}
+	}
+	return false
+}
+
+// mode is direct when the content is one quotation, mixed when it holds
+// one, indirect otherwise.
+func (e *engine) mode(parts []part) string {
+	quoted, plain := 0, 0
+	for _, p := range parts {
+		for i := p.from; i < p.to; i++ {
+			t := e.toks[i]
+			if t.Kind != token.Word && t.Kind != token.Number {
+				continue
+			}
+			if q := e.d.QuoteOf(i); q >= 0 && (e.d.Quotes[q].Double || !e.d.Quotes[q].Nested) {
+				quoted++
+			} else {
+				plain++
+			}
+		}
+	}
+	switch {
+	case quoted > 0 && plain == 0:
+		return "direct"
+	case quoted > 0:
+		return "mixed"
+	}
+	return "indirect"
+}
+
+// stance reads denial, refusal and hedging off the cue and the content.
+func (e *engine) stance(c *claim) {
+	if c.stance == "" {
+		c.stance = "asserts"
+	}
+	// "did not confirm", "declined to comment", "refused to say"
+	for j := c.cueFrom - 1; j >= 0 && j >= c.cueFrom-3; j-- {
+		switch e.key(j) {
+		case "not", "n't", "never":
+			if c.stance == "denies" {
+				c.stance = "asserts"
+			} else {
+				c.stance = "declines"
+			}
+		case "declined", "refused", "declines", "refuses", "declining", "refusing":
+			c.stance = "declines"
+			c.cueFrom = j
+			c.cueText = e.d.TextOf(c.cueFrom, c.cueTo)
+		}
+	}
+	for _, p := range c.parts {
+		for i := p.from; i < p.to; i++ {
+			if hedges[e.key(i)] {
+				c.hedges = appendUnique(c.hedges, e.key(i))
+			}
+		}
+	}
+	if c.kind == KindBelief {
+		c.hedges = appendUnique(c.hedges, e.key(c.cueFrom))
+	}
+	if c.stance == "asserts" && len(c.hedges) > 0 {
+		c.stance = "hedged"
+	}
+}
+
+func appendUnique(xs []string, x string) []string {
+	for _, y := range xs {
+		if y == x {
+			return xs
+		}
+	}
+	return append(xs, x)
+}
+
+// continuations attributes quotations that no cue claimed to the last
+// speaker before them: a paragraph that is a quotation continues the words
+// of whoever spoke last.
+func (e *engine) continuations() {
+	covered := make([]bool, len(e.toks))
+	for _, c := range e.claims {
+		for _, p := range c.parts {
+			for i := p.from; i < p.to; i++ {
+				covered[i] = true
+			}
+		}
+	}
+	for qi, q := range e.d.Quotes {
+		if !q.Double || q.Nested || q.Continues {
+			continue
+		}
+		p := e.d.Paragraphs[q.Para]
+		if p.Heading || p.Header {
+			continue
+		}
+		from, to := q.Inner()
+		if to-from < 4 || covered[from] {
+			continue
+		}
+		// Only a quotation that opens its paragraph continues a speaker; one
+		// inside a sentence of the reporter's is a scare quote or a title.
+		if q.Open != p.From {
+			continue
+		}
+		last := e.lastSpeakerBefore(q.Open, q.Para)
+		if last == nil {
+			continue
+		}
+		// The source is the continued claim's; resolve links it.
+		c := &claim{subj: last.subj, sentence: e.d.SentenceOf(from), kind: KindSpeech, continued: true,
+			mode: "direct", stance: "asserts", cueFrom: from, cueTo: from, parts: e.quoteRun(qi)}
+		c.subj.from, c.subj.to = 0, 0
+		e.claims = append(e.claims, c)
+		for _, pp := range c.parts {
+			for i := pp.from; i < pp.to; i++ {
+				covered[i] = true
+			}
+		}
+	}
+}
+
+// lastSpeakerBefore returns the claim of the last speaker before token i,
+// if it is in this paragraph or the two before.
+func (e *engine) lastSpeakerBefore(i, para int) *claim {
+	var best *claim
+	for _, c := range e.claims {
+		if c.cueFrom < i && c.kind != KindEvidence && (best == nil || c.cueFrom > best.cueFrom) {
+			best = c
+		}
+	}
+	if best == nil || e.d.Sentences[best.sentence].Para < para-2 {
+		return nil
+	}
+	return best
+}

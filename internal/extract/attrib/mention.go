@@ -1,0 +1,492 @@
+package attrib
+
+import (
+	"strings"
+
+	"github.com/crosscheck-dev/crosscheck/internal/extract/token"
+)
+
+// mentionKind is how a source is referred to.
+type mentionKind uint8
+
+const (
+	mNone     mentionKind = iota
+	mName                 // "Kyrylo Budanov", "Mr Budonav", "the NIS", "Seoul's NIS"
+	mPronoun              // "he", "it", "who"
+	mNominal              // "the spy agency", "the minister": a definite description
+	mAnon                 // "a language expert", "officials", "the person filming"
+	mEvidence             // "video footage", "the poll"
+)
+
+// mention is a noun phrase that may be a source. from and to are token
+// indices of the words used (to exclusive).
+type mention struct {
+	from, to int
+	kind     mentionKind
+	srcKind  string // Person, Organisation, Anonymous, Publisher, Document
+	name     string // canonical candidate: titles, articles and owners stripped
+	head     string // head noun of a description ("agency")
+	role     string // from an apposition or a title before the name
+	acronym  string
+	country  string
+	plural   bool
+	female   bool
+	// antecedent is the noun phrase a relative pronoun stands for ("Trump,
+	// who said").
+	antecedent *mention
+}
+
+func (m mention) ok() bool { return m.kind != mNone }
+
+// word reports whether token i is a word.
+func (e *engine) word(i int) bool { return i >= 0 && i < len(e.toks) && e.toks[i].Kind == token.Word }
+
+// key returns token i's key, or "" out of range.
+func (e *engine) key(i int) string {
+	if i < 0 || i >= len(e.toks) {
+		return ""
+	}
+	return e.toks[i].Key
+}
+
+// sentenceInitial reports whether token i starts its sentence (possibly
+// after an opening quotation mark or bracket).
+func (e *engine) sentenceInitial(i int) bool {
+	s := e.d.Sentences[e.d.SentenceOf(i)]
+	j := s.From
+	for j < i && (e.toks[j].Kind == token.Quote || e.toks[j].Key == "(" || e.toks[j].Key == "[" || e.toks[j].Key == "-" || e.toks[j].Key == "—") {
+		j++
+	}
+	return j == i
+}
+
+// capital reports whether token i is a capitalised word that can be part of
+// a name: not a function word that is capitalised only because it starts a
+// sentence.
+func (e *engine) capital(i int) bool {
+	if !e.word(i) || !e.toks[i].Capitalised() {
+		return false
+	}
+	k := e.toks[i].Key
+	if functionWords[k] && (e.sentenceInitial(i) || k != "the" && e.lower[k] && e.toks[i].Shape == token.Title) {
+		return false
+	}
+	if k == "i" {
+		return false
+	}
+	if e.sentenceInitial(i) && e.lower[k] && !e.isPlaceTok(i) && !titleWords[k] {
+		// A sentence-initial word this document also writes in lower case
+		// is a common word ("Officials", "Troops").
+		return false
+	}
+	return true
+}
+
+func (e *engine) isPlaceTok(i int) bool { return i >= 0 && i < len(e.place) && e.place[i] > 0 }
+
+// connector words may sit inside a name between capitalised words
+// ("Ministry of Defence", "Institute for the Study of War", "Abu Bakr
+// al-Baghdadi").
+var connectors = set("of", "for", "de", "du", "del", "della", "van", "von", "der", "den", "al", "bin", "la", "le", "on", "the", "y", "da", "dos", "das", "di", "&")
+
+// nameLeft returns the first token of the capitalised name that ends at j,
+// extending over connectors and a possessive owner ("South Korea's National
+// Intelligence Service").
+func (e *engine) nameLeft(j, lo int) (from int) {
+	from = j
+	for from-1 >= lo {
+		p := from - 1
+		switch {
+		case e.capital(p):
+			from = p
+		case connectors[e.key(p)] && p-1 >= lo && e.capital(p-1) && e.toks[p].Shape == token.Lower:
+			from = p - 1
+		case e.key(p) == "the" && e.toks[p].Shape == token.Title && !e.sentenceInitial(p):
+			return p // "The Telegraph" mid-sentence
+		default:
+			return from
+		}
+	}
+	return from
+}
+
+// nameRight returns the end (exclusive) of the capitalised name that starts
+// at i.
+func (e *engine) nameRight(i, hi int) (to int) {
+	to = i + 1
+	for to < hi {
+		switch {
+		case e.capital(to) || e.toks[to].Kind == token.Word && e.toks[to].Shape == token.Upper:
+			to++
+		case connectors[e.key(to)] && to+1 < hi && e.capital(to+1) && e.toks[to].Shape == token.Lower:
+			to += 2
+		default:
+			return to
+		}
+	}
+	return to
+}
+
+// npLeft reads the noun phrase that ends at token j (inclusive), going no
+// further left than lo. It handles names with titles, owners and acronyms,
+// pronouns, descriptions ("a language expert", "the person filming") and a
+// prepositional tail ("officials familiar with the matter").
+func (e *engine) npLeft(j, lo int) mention {
+	if j < lo {
+		return mention{}
+	}
+	// An acronym in brackets: "National Intelligence Service (NIS)".
+	acr := ""
+	end := j + 1
+	if e.key(j) == ")" && j-2 >= lo && e.key(j-2) == "(" && e.toks[j-1].Shape == token.Upper {
+		acr = e.text[e.toks[j-1].Start:e.toks[j-1].End]
+		j -= 3
+	}
+	if j < lo {
+		return mention{}
+	}
+	t := e.toks[j]
+	if t.Kind != token.Word {
+		return mention{}
+	}
+	if p, ok := pronouns[t.Key]; ok && acr == "" && (t.Shape == token.Lower || e.sentenceInitial(j) || t.Key == "i") {
+		m := mention{from: j, to: j + 1, kind: mPronoun, plural: p.plural, female: p.female}
+		return m
+	}
+	if e.capital(j) || t.Shape == token.Upper {
+		from := e.nameLeft(j, lo)
+		m := e.nameMention(from, j+1)
+		m.to = end
+		if acr != "" {
+			m.acronym = acr
+			m.srcKind = Organisation
+		}
+		return m
+	}
+	// A description: lower-case words back to a determiner.
+	from := j
+	n := 0
+	for from >= lo && n < 7 {
+		k := e.toks[from]
+		switch {
+		case k.Kind == token.Word && determiners[k.Key] && (k.Shape == token.Lower || e.sentenceInitial(from)):
+			return e.description(from, end, j)
+		case k.Key == "'s" && from-1 >= lo && (e.capital(from-1) || e.word(from-1)):
+			// "the country's defence ministry", "Clinton's campaign"
+			o := from - 1
+			if e.capital(o) {
+				o = e.nameLeft(o, lo)
+			} else if o-1 >= lo && determiners[e.key(o-1)] {
+				o--
+			}
+			return e.description(o, end, j)
+		case k.Kind == token.Word && k.Shape == token.Lower && !prepositions[k.Key] && !clauseBreak[k.Key] && !adverbs[k.Key] && !isCueForm(k.Key):
+			from--
+			n++
+		case k.Kind == token.Word && e.capital(from) && from < j:
+			// "a Russian expert", "Pentagon officials"
+			from--
+			n++
+		case k.Kind == token.Punct && k.Key == "-" && from < j:
+			from--
+		default:
+			if from == j {
+				return mention{}
+			}
+			return e.description(from+1, end, j)
+		}
+	}
+	if from < lo {
+		return e.description(lo, end, j)
+	}
+	return mention{}
+}
+
+func isCueForm(k string) bool {
+	_, ok := cueForms[k]
+	return ok && k != "report" && k != "reports" && k != "post" && k != "state" && k != "comment"
+}
+
+// description classifies a lower-case noun phrase [from, to) whose head is
+// token head.
+func (e *engine) description(from, to, head int) mention {
+	if from >= to {
+		return mention{}
+	}
+	m := mention{from: from, to: to}
+	hk := e.key(head)
+	// The head of "the person filming" is "person": a trailing participle
+	// is a modifier.
+	if strings.HasSuffix(hk, "ing") && head-1 >= from {
+		head--
+		hk = e.key(head)
+	}
+	m.head = hk
+	det := e.key(from)
+	// Owners inside the phrase give the country.
+	for i := from; i < to; i++ {
+		if e.place[i] > 0 {
+			m.country = e.in.Places[e.place[i]-1].Country
+			break
+		}
+		if e.demo[i] > 0 {
+			m.country = e.in.Demonyms[e.demo[i]-1].Country
+		}
+	}
+	has := func(lex map[string]bool) bool {
+		for i := from; i < to; i++ {
+			if lex[e.key(i)] {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case evidenceNouns[hk] || has(evidenceNouns) && !personNouns[hk] && !orgNouns[hk]:
+		m.kind, m.srcKind = mEvidence, Document
+	case personNouns[hk] || has(personNouns) && !orgNouns[hk]:
+		m.plural = strings.HasSuffix(hk, "s") && hk != "boss" || hk == "people" || hk == "police" || hk == "staff"
+		switch det {
+		case "the", "this", "that", "these", "those", "his", "her", "its", "their", "our":
+			m.kind = mNominal
+		default:
+			m.kind = mAnon
+		}
+		if det == "the" && e.anonymousDefinite(from, to) {
+			m.kind = mAnon
+		}
+		m.srcKind = Anonymous
+	case orgNouns[hk] || has(orgNouns):
+		m.kind, m.srcKind = mNominal, Organisation
+		if !determiners[det] && e.key(from+1) != "'s" && !e.capital(from) {
+			m.kind = mAnon
+		}
+	default:
+		return mention{}
+	}
+	m.name = e.d.TextOf(from, to)
+	if m.kind == mAnon && m.srcKind == Anonymous {
+		m.role = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(m.name), "a "), "an "))
+	}
+	return m
+}
+
+// anonymousDefinite reports whether a definite description names a new
+// anonymous source rather than pointing back ("the person filming", "the
+// man who shot the video"): a participle or relative clause after the head.
+func (e *engine) anonymousDefinite(from, to int) bool {
+	for i := from + 1; i < to; i++ {
+		if strings.HasSuffix(e.key(i), "ing") && personNouns[e.key(i-1)] {
+			return true
+		}
+	}
+	return false
+}
+
+// nameMention classifies the capitalised phrase [from, to).
+func (e *engine) nameMention(from, to int) mention {
+	m := mention{from: from, to: to, kind: mName}
+	// Split off an owner: "South Korea's National Intelligence Service".
+	nameFrom := from
+	for i := from; i < to; i++ {
+		if e.key(i) == "'s" && i+1 < to {
+			owner := e.d.TextOf(from, i)
+			if c := e.countryOf(from, i); c != "" {
+				m.country = c
+			}
+			_ = owner
+			nameFrom = i + 1
+		}
+	}
+	// Leading article.
+	if e.key(nameFrom) == "the" && nameFrom+1 < to {
+		nameFrom++
+	}
+	// Titles and roles before the name: "Mr", "President", "Defence
+	// Minister".
+	titleTo := nameFrom
+	for titleTo < to-1 && (titleWords[e.key(titleTo)] || e.key(titleTo) == ".") {
+		titleTo++
+	}
+	if titleTo > nameFrom {
+		if !honorifics[e.key(nameFrom)] {
+			m.role = e.d.TextOf(nameFrom, titleTo)
+		}
+		m.srcKind = Person
+		if k := e.key(nameFrom); k == "ms" || k == "mrs" || k == "miss" || k == "lady" || k == "dame" || k == "queen" || k == "princess" {
+			m.female = true
+		}
+	}
+	name := e.d.TextOf(titleTo, to)
+	if m.srcKind != Person {
+		name = e.d.TextOf(nameFrom, to)
+	}
+	m.name = strings.TrimSpace(name)
+	// What kind of name.
+	all := true
+	for i := nameFrom; i < to; i++ {
+		if e.place[i] == 0 {
+			all = false
+		}
+	}
+	switch {
+	case m.srcKind == Person:
+	case all && nameFrom < to:
+		// A country or capital as a speaker stands for its government.
+		pl := e.in.Places[e.place[nameFrom]-1]
+		m.srcKind, m.country = Organisation, pl.Country
+	case e.toks[to-1].Shape == token.Upper && to-nameFrom == 1:
+		m.srcKind, m.acronym = Organisation, m.name
+	case e.publisher(m.name):
+		m.srcKind = Publisher
+	default:
+		m.srcKind = Person
+		for i := nameFrom; i < to; i++ {
+			if orgNouns[e.key(i)] && e.toks[i].Shape != token.Lower {
+				m.srcKind = Organisation
+			}
+		}
+		if m.srcKind == Person && e.demonymOnly(nameFrom, to) {
+			return mention{}
+		}
+	}
+	return m
+}
+
+// demonymOnly reports whether [from, to) is only a nationality ("North
+// Korean", "Russians").
+func (e *engine) demonymOnly(from, to int) bool {
+	for i := from; i < to; i++ {
+		if e.demo[i] == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// countryOf returns the country of the place or demonym in [from, to).
+func (e *engine) countryOf(from, to int) string {
+	for i := from; i < to; i++ {
+		if e.place[i] > 0 {
+			return e.in.Places[e.place[i]-1].Country
+		}
+		if e.demo[i] > 0 {
+			return e.in.Demonyms[e.demo[i]-1].Country
+		}
+	}
+	return ""
+}
+
+func (e *engine) publisher(name string) bool {
+	if e.in.Publisher == "" {
+		return false
+	}
+	a := strings.TrimPrefix(strings.ToLower(name), "the ")
+	b := strings.TrimPrefix(strings.ToLower(e.in.Publisher), "the ")
+	return a == b
+}
+
+// npRight reads the noun phrase that starts at token i, going no further
+// than hi; it returns the mention and the index after it.
+func (e *engine) npRight(i, hi int) (mention, int) {
+	if i >= hi || !e.word(i) {
+		return mention{}, i
+	}
+	t := e.toks[i]
+	if p, ok := pronouns[t.Key]; ok && !p.relative {
+		return mention{from: i, to: i + 1, kind: mPronoun, plural: p.plural, female: p.female}, i + 1
+	}
+	// Find the end: a name, or words up to a stop.
+	j := i
+	for j < hi {
+		k := e.toks[j]
+		if k.Kind == token.Word && (determiners[k.Key] && j == i || k.Key == "'s" || k.Shape != token.Lower || !prepositions[k.Key] && !clauseBreak[k.Key] && !isCueForm(k.Key) && k.Key != "who") {
+			j++
+			continue
+		}
+		if k.Key == "(" && j+2 < hi && e.key(j+2) == ")" {
+			j += 3
+			continue
+		}
+		if k.Key == "-" && j > i && j+1 < hi && e.word(j+1) {
+			j++
+			continue
+		}
+		break
+	}
+	if j == i {
+		return mention{}, i
+	}
+	return e.npLeft(j-1, i), j
+}
+
+// appositionRight reads ", ROLE" after a name that ends before token i
+// (i is the comma) and returns the role and the index after it (after the
+// closing comma, or at the sentence end).
+func (e *engine) appositionRight(i, hi int) (role string, next int) {
+	if e.key(i) != "," || i+1 >= hi {
+		return "", i
+	}
+	j := i + 1
+	k := e.toks[j]
+	if !(determiners[k.Key] || titleWords[k.Key] || personNouns[k.Key] || e.capital(j) && e.key(j+1) == "'s" || e.word(j) && e.key(j+1) == "'s") {
+		return "", i
+	}
+	if k.Key == "who" || k.Key == "which" {
+		return "", i
+	}
+	end := j
+	for end < hi && e.key(end) != "," && e.key(end) != "." && e.key(end) != ";" && e.toks[end].Kind != token.Quote && !isCueForm(e.key(end)) || end < hi && e.key(end) == "," && e.key(end+1) == "and" {
+		end++
+		if end-j > 14 {
+			return "", i
+		}
+	}
+	if end == j || !e.roleLike(j, end) {
+		return "", i
+	}
+	role = e.d.TextOf(j, end)
+	if end < hi && e.key(end) == "," {
+		end++
+	}
+	return role, end
+}
+
+// roleLike reports whether [from, to) reads as a role: it holds a person or
+// title noun ("Ukraine's intelligence chief", "a historian and analyst of
+// Russian culture", "the North Korean leader").
+func (e *engine) roleLike(from, to int) bool {
+	for i := from; i < to; i++ {
+		if personNouns[e.key(i)] || titleWords[e.key(i)] && e.key(i) != "the" || orgNouns[e.key(i)] && i > from {
+			return true
+		}
+	}
+	return false
+}
+
+// appositionLeft reads "NAME, ROLE," backwards when token j is the comma
+// that closes the apposition; it returns the role, and the index of the
+// token before the first comma.
+func (e *engine) appositionLeft(j, lo int) (role string, nameEnd int) {
+	if e.key(j) != "," {
+		return "", j
+	}
+	k := j - 1
+	for k > lo && e.key(k) != "," && j-k < 16 {
+		if e.toks[k].Kind == token.Quote || e.key(k) == "." || e.cueTok[k] {
+			return "", j
+		}
+		k--
+	}
+	if e.key(k) != "," || k-1 < lo {
+		return "", j
+	}
+	// A relative clause: "Trump, who has long said so, told".
+	if e.key(k+1) == "who" || e.key(k+1) == "which" {
+		return e.d.TextOf(k+1, j), k - 1
+	}
+	if !e.roleLike(k+1, j) {
+		return "", j
+	}
+	return e.d.TextOf(k+1, j), k - 1
+}
