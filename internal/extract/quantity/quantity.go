@@ -48,6 +48,13 @@ type Quantity struct {
 
 // Find returns the quantities of d. skip lists byte spans already read as
 // something else (times), whose numbers are not quantities.
+//
+// Years, days of the month, ordinals, ages, durations, times of day, phone
+// numbers and identifiers are not quantities; nor are counts below ten that
+// nothing hedges, bounds or measures ("two officials", "one of them"):
+// they describe, they are not figures a reader would set side by side.
+// Metadata lines (the document's header) are not read.
 func Find(d *segment.Doc, skip []document.Span) []Quantity {
-	return nil // being written
+	f := finder{d: d, text: d.Text, toks: d.Tokens}
+	return f.find(skip)
 }
