@@ -63,6 +63,8 @@ func (f *finder) find(skip []document.Span) []Quantity {
 			}
 		}
 	}
+	f.out = make([]Quantity, 0, len(toks)/64+4)
+	f.meta = make([]qmeta, 0, cap(f.out))
 	next := 0
 	for _, p := range f.d.Paragraphs {
 		if p.Header {
@@ -87,33 +89,62 @@ func (f *finder) find(skip []document.Span) []Quantity {
 func (f *finder) skipped(i int) bool { return f.skip != nil && f.skip[i] }
 
 // mayStart reports whether a quantity can start at t: a digit, a number
-// word, an article before a scale word, a vague amount.
+// word, an article before a scale word, a vague amount. One map lookup a
+// word: this runs on every token.
 func mayStart(t token.Token) bool {
 	switch t.Kind {
 	case token.Number:
 		return true
 	case token.Word:
 		k := t.Key
-		if _, ok := vagueUnits[k]; ok {
-			return true
-		}
-		if _, ok := vagueCounts[k]; ok {
-			return true
-		}
-		if hyperboleWords[k] {
-			return true
-		}
-		switch k {
-		case "a", "an", "half", "quarter":
-			return true
+		if !starterPrefix[prefixIndex(k)] {
+			return false
 		}
 		if h := strings.IndexByte(k, '-'); h > 0 {
 			k = k[:h]
 		}
-		return isNumberWord(k)
+		return starters[k]
 	}
 	return false
 }
+
+// prefixIndex maps the first two bytes of a word to a slot of
+// starterPrefix: most words are turned away there without a map lookup.
+func prefixIndex(k string) int {
+	if len(k) == 0 {
+		return 0
+	}
+	a := int(k[0])
+	b := 0
+	if len(k) > 1 {
+		b = int(k[1])
+	}
+	return a<<8 | b
+}
+
+// starterPrefix holds the first two bytes of every starter word.
+var starterPrefix = func() []bool {
+	p := make([]bool, 1<<16)
+	for k := range starters {
+		p[prefixIndex(k)] = true
+	}
+	return p
+}()
+
+// starters are the first words a quantity can start with, gathered from
+// the lexicons once.
+var starters = func() map[string]bool {
+	m := map[string]bool{"a": true, "an": true, "half": true, "quarter": true, "dozen": true, "dozens": true}
+	for _, lex := range []map[string]float64{cardinals, scales, ordinals, denominators, vagueUnits, vagueCounts} {
+		for k := range lex {
+			m[k] = true
+		}
+	}
+	for k := range hyperboleWords {
+		m[k] = true
+	}
+	return m
+}()
 
 // span is a half-open token range.
 type span struct{ from, to int }
@@ -122,6 +153,12 @@ type span struct{ from, to int }
 // f.out when it is one, and returns the token after what it consumed.
 func (f *finder) read(i int, para segment.Paragraph) (int, bool) {
 	toks := f.toks
+	if k := toks[i].Key; k == "a" || k == "an" {
+		// Most articles start no amount: "a million", "a few hundred" do.
+		if i+1 >= len(toks) || toks[i+1].Kind != token.Word || !starters[toks[i+1].Key] && toks[i+1].Key != "few" {
+			return i + 1, false
+		}
+	}
 	if hyperboleWords[toks[i].Key] {
 		return f.hyperbole(i)
 	}
@@ -1066,8 +1103,16 @@ func (f *finder) rate(j int, n Number) string {
 		if k > j && (t.Kind == token.Number || mayStartCount(t)) {
 			return "" // the next amount's clause
 		}
-		if p, ok := rateAdverbs[t.Key]; ok {
-			return p
+		if strings.HasSuffix(t.Key, "ly") {
+			if p, ok := rateAdverbs[t.Key]; ok {
+				return p
+			}
+			continue
+		}
+		switch t.Key {
+		case "each", "every", "per", "/", "a", "an":
+		default:
+			continue
 		}
 		if k+1 >= sentEnd {
 			break
@@ -1105,6 +1150,9 @@ func (f *finder) rate(j int, n Number) string {
 // rate's search): a number word other than "a".
 func mayStartCount(t token.Token) bool {
 	if t.Kind != token.Word {
+		return false
+	}
+	if !starterPrefix[prefixIndex(t.Key)] {
 		return false
 	}
 	_, ok := cardinals[t.Key]
