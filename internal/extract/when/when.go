@@ -1,13 +1,35 @@
-// Package when finds temporal expressions and resolves them to calendar
-// spans against a reference day (the publication date), reading them as a
-// reader of a news article would.
+// Package when finds temporal expressions in a document and resolves them to
+// calendar spans against a reference day (the publication date), reading
+// them as a reader of a news article would.
+//
+// It reads the tokens of package token, never the raw string, so no regular
+// expression runs. Absolute dates ("18 October 2024", "Oct. 18", "2024-10-18",
+// "10/18/2024" when a part above 12 tells the order), partial dates (a
+// month, year, quarter, half, season, decade, "mid-2023"), weekdays and
+// relative days ("on Thursday", "yesterday", "earlier this week", "two days
+// ago", "next month"), ranges ("between Oct 8 and 13", "from May to July"),
+// deadlines ("by Nov 1"), durations ("for three weeks"), sets ("each
+// month") and times of day ("at 9am", "Friday morning") are read.
+//
+// What the text leaves open is settled the way news is read. A weekday or a
+// month without a year leans to the past: "on Thursday" in a Friday article
+// is the day before, "in June" the last June that has begun. It leans to the
+// future when the verb that governs it does ("will meet on Friday", "plans to
+// hold a meeting on Friday", "is scheduled for Monday", "by Nov 1"). A span
+// is a whole calendar unit even when the text narrows it ("early October" is
+// October, with Mod "START"), as in TimeML, except "earlier this week" and
+// "later this week", which a reader takes as the days before (after) the
+// reference day. "The quarter", "a year earlier" and "later that day" lean
+// on what the story last named.
 package when
 
 import (
+	"strings"
 	"time"
 
 	"github.com/crosscheck-dev/crosscheck/internal/document"
 	"github.com/crosscheck-dev/crosscheck/internal/extract/segment"
+	"github.com/crosscheck-dev/crosscheck/internal/extract/token"
 )
 
 // Kinds of temporal expression.
@@ -32,12 +54,275 @@ type Time struct {
 	// Value is a TIMEX3-style value: "2024-10-17", "2024-10", "2024-W42",
 	// "P3W", "P1M" (for a set, with Kind "set"), "2024-10-18T09:00".
 	Value string `json:"value,omitempty"`
-	// Granularity of Start..End: day, week, month, quarter, year, decade.
+	// Granularity of Start..End: time, day, weekend, week, month, quarter,
+	// half, season, year, decade, century.
 	Granularity string `json:"granularity,omitempty"`
+	// Mod narrows the span as TIMEX3 does: START ("early October", "the
+	// beginning of 2023"), MID ("mid-2023"), END ("late last year", "the
+	// end of the year").
+	Mod string `json:"mod,omitempty"`
 }
 
-// Find returns the temporal expressions of d resolved against ref, the
-// publication day (zero when unknown: then only absolute dates resolve).
+// Find returns the temporal expressions of d, in text order, resolved
+// against ref, the publication day (zero when unknown: then only absolute
+// dates resolve). A line that is nothing but a numeric time stamp
+// ("02/13/1998 14:26:00", "1998-08-07") is the document's metadata, not
+// its text, and is skipped; a date line in words ("18 October 2024") is
+// found like any other date.
 func Find(d *segment.Doc, ref time.Time) []Time {
-	return nil // being written
+	if d == nil || len(d.Tokens) == 0 || len(d.Sentences) == 0 {
+		return nil
+	}
+	s := scanner{d: d, t: d.Tokens, lx: make([]int16, len(d.Tokens))}
+	if !ref.IsZero() {
+		s.ref, s.hasRef = fromTime(ref), true
+	}
+	for i := range s.t {
+		s.lx[i] = -1
+		if t := &s.t[i]; t.Kind == token.Word && len(t.Key) <= 24 {
+			if ix, ok := lexIndex[t.Key]; ok {
+				s.lx[i] = ix
+			}
+		}
+	}
+	var out []Time
+	stampEnd := -1 // the end of the current stamp line, when in one
+	for i := 0; i < len(s.t); {
+		if !s.starts(i) {
+			i++
+			continue
+		}
+		v, from, to, ok := s.at(i)
+		if !ok || to <= from {
+			i++
+			continue
+		}
+		if from >= stampEnd && s.stampLine(from) {
+			stampEnd = s.lineEnd(from)
+		}
+		if from < stampEnd {
+			i = to
+			continue
+		}
+		out = append(out, s.emit(v, from, to))
+		s.remember(v, from)
+		i = to
+	}
+	return out
+}
+
+// starts reports whether token i can open an expression, to skip the
+// common case with one check.
+func (s *scanner) starts(i int) bool {
+	t := &s.t[i]
+	switch t.Kind {
+	case token.Number:
+		return true
+	case token.Quote:
+		return i+1 < len(s.t) && s.t[i+1].Kind == token.Number
+	case token.Word:
+		if s.lx[i] >= 0 {
+			return true
+		}
+		switch t.Key {
+		case "between", "from", "by", "on", "in", "at", "during", "for", "the", "fiscal", "each", "every",
+			"per", "now", "a", "an":
+			return true
+		}
+		if len(t.Key) == 2 {
+			return true // Q3, H1
+		}
+		return strings.IndexByte(t.Key, '-') > 0 || len(t.Key) >= 7 && t.Key[len(t.Key)-1] == 's'
+	}
+	return false
+}
+
+// stampLine reports whether token i lies on a line made only of numbers,
+// punctuation and time-zone or am/pm words: a machine time stamp.
+func (s *scanner) stampLine(i int) bool {
+	a := i
+	for a > 0 && !s.t[a].Line {
+		a--
+	}
+	e := s.lineEnd(i)
+	for j := a; j < e; j++ {
+		t := &s.t[j]
+		if t.Kind == token.Word && !(t.Shape == token.Upper && timeZones[t.Key]) && t.Key != "am" && t.Key != "pm" {
+			return false
+		}
+	}
+	return true
+}
+
+// lineEnd returns the index of the first token of the line after token i's.
+func (s *scanner) lineEnd(i int) int {
+	e := i + 1
+	for e < len(s.t) && !s.t[e].Line {
+		e++
+	}
+	return e
+}
+
+// remember keeps what later expressions may lean on.
+func (s *scanner) remember(v val, from int) {
+	if v.start == noDay || v.kind == KindDuration || v.kind == KindSet {
+		return
+	}
+	s.lastSet, s.hasSet = v, true
+	if v.gran == gDay && v.kind != KindRange {
+		s.lastDay, s.lastDayAt, s.hasDay = v.start, from, true
+	}
+}
+
+// emit turns a val read at tokens [from, to) into a Time.
+func (s *scanner) emit(v val, from, to int) Time {
+	t := Time{Span: document.Span{Start: s.t[from].Start, End: s.t[to-1].End}, Kind: v.kind, Mod: v.mod}
+	t.Text = s.d.Text[t.Span.Start:t.Span.End]
+	var buf [40]byte
+	if v.start != noDay {
+		t.Start = string(appendISO(buf[:0], v.start))
+		t.End = t.Start
+		if v.end != v.start {
+			t.End = string(appendISO(buf[:0], v.end))
+		}
+		t.Granularity = granName[v.gran]
+		if v.clock || v.part != "" {
+			t.Granularity = granName[gTime]
+		}
+	}
+	b := s.value(buf[:0], v)
+	switch {
+	case len(b) == 0:
+	case string(b) == t.Start:
+		t.Value = t.Start
+	default:
+		t.Value = string(b)
+	}
+	return t
+}
+
+// value appends the TIMEX3-style value of v.
+func (s *scanner) value(b []byte, v val) []byte {
+	if v.special != "" {
+		return append(b, v.special...)
+	}
+	switch v.kind {
+	case KindDuration, KindSet:
+		return appendPeriod(b, v)
+	}
+	if v.start == noDay {
+		return appendPartial(b, v.partial)
+	}
+	if v.kind == KindRange {
+		b = appendISO(b, v.start)
+		b = append(b, '/')
+		return appendISO(b, v.end)
+	}
+	y, m, _ := v.start.ymd()
+	switch v.gran {
+	case gDay:
+		b = appendISO(b, v.start)
+		switch {
+		case v.clock:
+			b = append(b, 'T')
+			b = appendInt(b, v.hour, 2)
+			b = append(b, ':')
+			b = appendInt(b, v.min, 2)
+		case v.part != "":
+			b = append(b, 'T')
+			b = append(b, v.part...)
+		}
+	case gWeek, gWeekend:
+		wy, w := v.start.isoWeek()
+		b = appendInt(b, wy, 4)
+		b = append(b, "-W"...)
+		b = appendInt(b, w, 2)
+		if v.gran == gWeekend {
+			b = append(b, "-WE"...)
+		}
+	case gMonth:
+		b = appendInt(b, y, 4)
+		b = append(b, '-')
+		b = appendInt(b, m, 2)
+	case gQuarter, gHalf:
+		b = appendInt(b, y, 4)
+		if v.gran == gQuarter {
+			b = append(b, "-Q"...)
+			b = appendInt(b, (m-1)/3+1, 1)
+		} else {
+			b = append(b, "-H"...)
+			b = appendInt(b, (m-1)/6+1, 1)
+		}
+	case gSeason:
+		sy, se := seasonOf(v.start)
+		b = appendInt(b, sy, 4)
+		b = append(b, '-')
+		b = append(b, [...]string{"SP", "SU", "FA", "WI"}[se-1]...)
+	case gYear:
+		b = appendInt(b, y, 4)
+	case gDecade:
+		b = appendInt(b, y/10, 3)
+	case gCentury:
+		b = appendInt(b, y/100, 2)
+	}
+	return b
+}
+
+// appendPartial appends the value of a date whose year is unknown:
+// "XXXX-10-18", "XXXX-06".
+func appendPartial(b []byte, p partial) []byte {
+	if p.m == 0 {
+		return b
+	}
+	if p.y != 0 {
+		b = appendInt(b, p.y, 4)
+	} else {
+		b = append(b, "XXXX"...)
+	}
+	b = append(b, '-')
+	b = appendInt(b, p.m, 2)
+	if p.d != 0 {
+		b = append(b, '-')
+		b = appendInt(b, p.d, 2)
+	}
+	return b
+}
+
+// appendPeriod appends a duration or set period: "P3W", "PT24H", "PXY".
+func appendPeriod(b []byte, v val) []byte {
+	if v.kind == KindSet {
+		switch {
+		case v.everyDay > 0:
+			b = append(b, "XXXX-WXX-"...)
+			return appendInt(b, v.everyDay, 1)
+		case v.everyMonth > 0:
+			b = append(b, "XXXX-"...)
+			return appendInt(b, v.everyMonth, 2)
+		case v.part != "":
+			b = append(b, "XXXX-XX-XXT"...)
+			return append(b, v.part...)
+		}
+	}
+	code, isTime := unitCode(v.u)
+	b = append(b, 'P')
+	if isTime {
+		b = append(b, 'T')
+	}
+	n := v.n
+	if v.u == uFortnight {
+		n *= 2
+	}
+	if v.fuzzy {
+		b = append(b, 'X')
+	} else {
+		b = appendInt(b, n, 1)
+	}
+	b = append(b, code)
+	switch v.u {
+	case uWeekend:
+		b = append(b, 'E')
+	case uDecade, uCentury:
+		b = append(b, 'E')
+	}
+	return b
 }

@@ -1,0 +1,234 @@
+package when
+
+import "github.com/crosscheck-dev/crosscheck/internal/extract/token"
+
+// lean is which way a reader places an expression that leaves its year or
+// week open: towards the past (news mostly reports what happened), or the
+// future (what will happen).
+type lean int8
+
+const (
+	leanPast   lean = -1
+	leanNone   lean = 0 // no sign either way; callers decide
+	leanFuture lean = 1
+)
+
+// lean reads the verb group that governs tokens [from, to): the nearest
+// verb to the left within the sentence ("will meet on Friday", "planned to
+// leave on Thursday", "had been transported ... between Oct 8 and 13"), or,
+// for an expression that opens its clause ("On Friday, the government
+// planned..."), the first verb to its right. No tagger is needed: modal and
+// auxiliary verbs are closed classes, past tense is "-ed" or an irregular
+// form, and intention verbs ("plans", "expected", "scheduled") look ahead.
+func (s *scanner) lean(from, to int) lean {
+	if from >= len(s.t) {
+		return leanNone
+	}
+	sent := s.d.Sentences[s.d.SentenceOf(from)]
+	lo := max(sent.From, from-16)
+	for j := from - 1; j >= lo; j-- {
+		t := &s.t[j]
+		if t.Kind == token.Quote || t.Key == ";" || t.Key == ":" || t.Key == "(" || t.Key == ")" {
+			break
+		}
+		if t.Kind != token.Word {
+			continue
+		}
+		if l, ok := s.verbLean(j, true); ok {
+			return l
+		}
+	}
+	hi := min(sent.To, to+16)
+	for j := to; j < hi; j++ {
+		t := &s.t[j]
+		if t.Kind == token.Quote || t.Key == ";" || t.Key == ":" {
+			break
+		}
+		if t.Kind != token.Word {
+			continue
+		}
+		if l, ok := s.verbLean(j, false); ok {
+			return l
+		}
+	}
+	return leanNone
+}
+
+// verbLean reports the lean given by word j, if it is part of a verb
+// group. left says whether j lies before the expression: an intention
+// verb there ("planned a demonstration on Saturday") looks ahead, while
+// after a fronted expression it is the verb's own tense that counts ("On
+// Friday, the government planned to pay...").
+func (s *scanner) verbLean(j int, left bool) (lean, bool) {
+	t := &s.t[j]
+	k := t.Key
+	if t.Shape != token.Lower && s.d.Sentences[s.d.SentenceOf(j)].From != j {
+		return leanNone, false // a name inside the sentence
+	}
+	switch {
+	case futureModal[k]:
+		return leanFuture, true
+	case left && futureWord[k]:
+		return leanFuture, true
+	case left && k == "record" && s.key(j-1) == "of":
+		return leanFuture, true // "holders of record Nov. 17"
+	case k == "going" && s.key(j+1) == "to":
+		return leanFuture, true
+	case k == "to":
+		if !left {
+			return leanNone, false
+		}
+		nx := s.key(j + 1)
+		if nx == "" || s.t[j+1].Kind != token.Word || s.t[j+1].Shape != token.Lower || notVerbAfterTo[nx] {
+			return leanNone, false
+		}
+		// An infinitive: the verb before "to" decides.
+		h := j - 1
+		for h >= 0 && (s.key(h) == "not" || adverb(s.key(h))) {
+			h--
+		}
+		if h >= 0 && (intention[s.key(h)] || toHead[s.key(h)]) {
+			return leanFuture, true
+		}
+		return leanNone, false
+	case intention[k] && !s.nounUse(j):
+		if left {
+			return leanFuture, true
+		}
+		if pastForm(k) {
+			return leanPast, true
+		}
+		return leanFuture, true
+	case k == "is" || k == "are" || k == "am" || k == "'re":
+		// Present progressive with a time ("is meeting on Friday") looks
+		// ahead; a plain present says nothing.
+		if left && j+1 < len(s.t) && hasSuffix(s.key(j+1), "ing") {
+			return leanFuture, true
+		}
+		return leanNone, true
+	case k == "says" || k == "say" || k == "tells" || k == "believes" || k == "thinks":
+		return leanNone, true
+	case modalMaybe[k]:
+		return leanNone, true
+	case k == "has" || k == "have" || k == "had" || k == "was" || k == "were" || k == "did" || k == "'ve":
+		if s.modalBefore(j) {
+			return leanFuture, true // "will have"
+		}
+		return leanPast, true
+	case irregularPast[k] || t.Shape == token.Lower && pastForm(k):
+		// A participle after "will be" or "is to be" looks ahead: "will
+		// be sent by Nov 1".
+		if s.modalBefore(j) {
+			return leanFuture, true
+		}
+		return leanPast, true
+	}
+	return leanNone, false
+}
+
+// modalBefore reports whether the auxiliaries before word j ("be", "been",
+// "have", adverbs) start with a future modal ("will be sent", "would have
+// met", "is to be held", "are expected to be").
+func (s *scanner) modalBefore(j int) bool {
+	for h := j - 1; h >= 0 && j-h <= 5; h-- {
+		k := s.key(h)
+		switch {
+		case futureModal[k]:
+			return true
+		case k == "to":
+			return h > 0 && (s.key(h-1) == "is" || s.key(h-1) == "are" || intention[s.key(h-1)] || toHead[s.key(h-1)])
+		case k == "be" || k == "been" || k == "being" || k == "have" || k == "not" || k == "n't" || adverb(k) ||
+			k == "also" || k == "still" || k == "then" || k == "soon":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// nounUse reports whether word j follows a determiner and so is a noun
+// ("the plan", "a deal"), not a verb.
+func (s *scanner) nounUse(j int) bool {
+	switch s.key(j - 1) {
+	case "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "'s":
+		return true
+	}
+	return false
+}
+
+// pastForm reports whether a lower-case word looks like a regular past
+// tense or participle.
+func pastForm(k string) bool {
+	return len(k) >= 5 && hasSuffix(k, "ed") && !edNotVerb[k]
+}
+
+func adverb(k string) bool { return len(k) > 4 && hasSuffix(k, "ly") }
+
+func hasSuffix(s, suf string) bool {
+	return len(s) >= len(suf) && s[len(s)-len(suf):] == suf
+}
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// Closed classes and lists of English grammar (modal and auxiliary verbs,
+// the irregular past tenses of the commonest verbs in news text, from the
+// irregular verb tables of standard English grammars).
+var (
+	futureModal = set("will", "'ll", "shall", "won't", "would", "'d", "wo")
+	modalMaybe  = set("could", "can", "may", "might", "should", "must", "ca", "can't", "cannot")
+	// intention verbs put their object or infinitive in the future.
+	intention = set("plan", "plans", "planned", "planning", "schedule", "schedules", "scheduled", "expect",
+		"expects", "expected", "expecting", "due", "slated", "intend", "intends", "intended", "intending",
+		"aim", "aims", "hope", "hopes", "hoping", "poised", "ready", "prepare", "prepares", "preparing",
+		"vow", "vows", "vowed", "promise", "promises", "promised", "pledge", "pledges", "pledged",
+		"threaten", "threatens", "threatened", "agree", "agrees", "agreed", "decide", "decides", "decided",
+		"want", "wants", "wanted", "seek", "seeks", "upcoming")
+	// toHead words make a following infinitive look ahead ("is set to
+	// meet on Friday", "is likely to vote on Monday").
+	toHead = set("set", "likely", "supposed", "meant", "about", "going", "deadline", "able", "wants", "need",
+		"needs", "order", "ordered", "asked", "urged", "called", "invited", "told", "agreement", "plan", "plans",
+		"deal", "offer", "bid", "proposal", "decision", "move", "pledge", "promise", "vow", "request", "ready",
+		"due", "expected", "scheduled", "slated", "poised", "prepared", "agreed", "decided")
+	// Words that put a date after them in the future without being verbs:
+	// "payable Dec. 15", "holders of record Nov. 17", "effective June 1",
+	// "the rights expire Nov. 21", "due 1993".
+	futureWord = set("payable", "due", "effective", "expire", "expires", "expiring", "expiration", "deadline",
+		"scheduled", "slated", "upcoming", "pending", "starting", "beginning", "ahead", "maturing", "matures",
+		"mature", "redeemable", "convertible", "exercisable", "until", "till")
+	irregularPast = set("said", "told", "met", "made", "took", "went", "came", "gave", "held", "began", "left",
+		"saw", "found", "sent", "won", "lost", "fell", "rose", "struck", "led", "brought", "thought", "spoke",
+		"wrote", "chose", "ran", "got", "knew", "felt", "paid", "sold", "bought", "built", "caught", "taught",
+		"fought", "shot", "spent", "stood", "understood", "broke", "drove", "flew", "grew", "threw", "wore",
+		"hid", "swore", "tore", "woke", "sank", "sang", "rang", "sat", "slept", "kept", "heard", "laid",
+		"became", "forgot", "froze", "stole", "arose", "blew", "dealt", "drew", "fed", "fled", "forgave",
+		"hung", "rode", "sought", "shook", "slid", "spun", "sprang", "stuck", "swept", "swung", "withdrew",
+		"overtook", "undertook", "overcame", "mistook", "upheld", "withheld", "beat", "bid", "let", "hit",
+		"quit", "cast", "cost", "hurt", "shut", "split", "spread", "wound", "meant", "lent", "bent", "dug",
+		"been", "gone", "done", "seen", "taken", "given", "known", "shown", "written", "spoken", "chosen",
+		"broken", "driven", "flown", "grown", "thrown", "worn", "hidden", "stolen", "forgotten", "risen",
+		"fallen", "beaten", "bitten", "eaten", "ridden", "shaken", "sworn", "torn", "woken", "begun",
+		"sung", "sunk", "swum", "drunk", "rung", "killed", "died")
+	// Words ending in "-ed" that are not verbs.
+	edNotVerb = set("hundred", "hundreds", "indeed", "breed", "creed", "greed", "speed", "steed", "seed",
+		"need", "feed", "deed", "weed", "shred", "sacred", "naked", "wicked", "kindred", "rugged", "ragged",
+		"jagged", "wretched", "beloved", "learned", "aged", "armed", "based", "alleged", "supposed", "detailed",
+		"advanced", "limited", "united", "red", "bed", "led", "fled", "shed", "sled", "wed", "embed",
+		"proceed", "exceed", "succeed", "bleed", "freed", "agreed", "unprecedented", "unexpected",
+		"unidentified", "unnamed", "unrelated", "unarmed", "unverified", "undisclosed", "unconfirmed")
+	notVerbAfterTo = set("the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
+		"that", "these", "those", "some", "all", "both", "each", "every", "any", "no", "one", "two",
+		"three", "him", "them", "us", "me", "it", "date", "day", "what", "which", "whom", "where", "more",
+		"less", "about", "around", "nearly", "almost", "over", "under", "power", "court", "war", "office",
+		"prison", "jail", "death", "school", "work", "market", "press", "bed", "sea", "dinner", "lunch",
+		"breakfast", "and", "or", "rest", "date", "zero")
+	prepOrDet = set("on", "in", "at", "by", "the", "a", "an", "of", "since", "until", "from", "between",
+		"during", "and", "early", "late", "last", "this", "next", "earlier", "later", "as", "for", "to",
+		"up", "till", "before", "after", "around", "about", "then", "but", "also", "however", "only",
+		"just", "again", "even", "still", "so")
+)
