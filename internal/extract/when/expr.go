@@ -1117,7 +1117,7 @@ func seasonOf(x day) (int, int) {
 
 // seasonSpan returns the meteorological season se of year y.
 func seasonSpan(y, se int) (day, day) {
-	m := 3*se // spring 3, summer 6, autumn 9, winter 12
+	m := 3 * se // spring 3, summer 6, autumn 9, winter 12
 	return mkDay(y, m, 1), mkDay(y, m+3, 1) - 1
 }
 

@@ -15,20 +15,20 @@ package when
 type class uint32
 
 const (
-	cMonth    class = 1 << iota // "october", "oct", "sept"
-	cWeekday                    // "friday", "fri", "thurs"
-	cNum                        // a cardinal number word: "three"
-	cOrd                        // an ordinal word: "third"
-	cUnit                       // a calendar unit: "week", "weeks"
-	cSeason                     // "summer"
-	cPart                       // a part of the day: "morning"
-	cRelDay                     // "yesterday", "today", "tomorrow", "tonight"
-	cShift                      // "last", "next", "this", "coming", "past"
-	cEdge                       // "early", "mid", "late", "earlier", "later"
-	cSetAdv                     // "daily", "weekly"
-	cHoliday                    // "christmas"
-	cVague                      // an inexact count: "several", "few", "many"
-	cDecade                     // a decade word: "nineties" (val: first year)
+	cMonth   class = 1 << iota // "october", "oct", "sept"
+	cWeekday                   // "friday", "fri", "thurs"
+	cNum                       // a cardinal number word: "three"
+	cOrd                       // an ordinal word: "third"
+	cUnit                      // a calendar unit: "week", "weeks"
+	cSeason                    // "summer"
+	cPart                      // a part of the day: "morning"
+	cRelDay                    // "yesterday", "today", "tomorrow", "tonight"
+	cShift                     // "last", "next", "this", "coming", "past"
+	cEdge                      // "early", "mid", "late", "earlier", "later"
+	cSetAdv                    // "daily", "weekly"
+	cHoliday                   // "christmas"
+	cVague                     // an inexact count: "several", "few", "many"
+	cDecade                    // a decade word: "nineties" (val: first year)
 )
 
 // unit is a calendar unit.

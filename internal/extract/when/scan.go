@@ -68,13 +68,13 @@ type scanner struct {
 	hasRef bool
 	// Discourse memory for expressions that lean on an earlier one: "the
 	// quarter", "a year earlier", "later that day".
-	lastQ   day // first day of the last quarter mentioned
-	hasQ    bool
+	lastQ     day // first day of the last quarter mentioned
+	hasQ      bool
 	lastDay   day // the last day-precise date mentioned
 	lastDayAt int // and the token it was at
 	hasDay    bool
-	lastSet val // the last calendar span mentioned
-	hasSet  bool
+	lastSet   val // the last calendar span mentioned
+	hasSet    bool
 }
 
 var (
