@@ -27,7 +27,7 @@ type qmeta struct {
 	ofThem    bool // "of them", "of us" follows
 	headTo    int  // token after what was read as the counted noun phrase, or to
 	plain     bool // a count with no unit
-	rateFound bool
+	bare      bool // a number below a hundred with nothing counted: kept only after a count
 }
 
 // float stores v in the finder's arena and returns a pointer to it, so that
@@ -81,6 +81,7 @@ func (f *finder) find(skip []document.Span) []Quantity {
 			_ = ok
 		}
 	}
+	f.bare()
 	f.elided()
 	f.rhetoric()
 	return f.out
@@ -188,6 +189,9 @@ func (f *finder) read(i int, para segment.Paragraph) (int, bool) {
 		unit, factor = u, fac
 	}
 	if f.notAmount(n) {
+		if n.Spelled && n.To < len(toks) && toks[n.To].Kind == token.Word && cardinals[firstPart(toks[n.To].Key)] >= 10 {
+			return n.To + 1, false // both halves of "nineteen ninety-four"
+		}
 		return n.To, false
 	}
 	// A compound after a hyphen: "10,000-strong", "30-odd", "45-year-old".
@@ -336,8 +340,9 @@ func (f *finder) read(i int, para segment.Paragraph) (int, bool) {
 		return j, false // "three weeks", "45 years old"
 	}
 	// Small counts: "two officials", "one of them" are descriptions, not
-	// figures, unless hedged, bounded or measured.
-	if unit == "" && n.Scale == 0 && value < 10 && !q.Approx && q.Bound == "" {
+	// figures, unless hedged, bounded or measured, or listed with another
+	// count as a tally ("about 90 lorries and two trains").
+	if unit == "" && n.Scale == 0 && value < 10 && !q.Approx && q.Bound == "" && !f.coordinated(start) {
 		return m.to, false
 	}
 	// A ratio: "eight of 10 voters", "one in five", "about one of every
@@ -369,11 +374,10 @@ func (f *finder) read(i int, para segment.Paragraph) (int, bool) {
 	w, hasWhat := f.what(j, v, unit, singular)
 	// A bare number below a hundred with nothing counted, measured or
 	// hedged is an age, a score or a rank more often than a figure ("Being
-	// 48 is too early", "turns 18").
-	if unit == "" && n.Scale == 0 && v < 100 && !q.Approx && q.Bound == "" && rangeKind == "" && !hasWhat &&
-		(j >= len(toks) || toks[j].Key != "of") {
-		return m.to, false
-	}
+	// 48 is too early", "turns 18"), unless it continues a count ("down
+	// from 71", "put the number at 62"): kept for now, judged by bare().
+	m.bare = unit == "" && n.Scale == 0 && v < 100 && !q.Approx && q.Bound == "" && rangeKind == "" && !hasWhat &&
+		(j >= len(toks) || toks[j].Key != "of")
 	q.Value = f.float(v)
 	if q.Low == nil && q.Bound == "min" {
 		q.Low = q.Value
@@ -797,6 +801,9 @@ func (f *finder) unitAfter(j int, n Number) (unit string, factor float64, to int
 // hedgeBefore matches a hedge that ends just before token i.
 func (f *finder) hedgeBefore(i int) (int, *hedge) {
 	toks := f.toks
+	if i < len(toks) && toks[i].Line {
+		return i, nil
+	}
 	for h := range preHedges {
 		w := preHedges[h].words
 		s := i - len(w)
@@ -902,8 +909,8 @@ func (f *finder) rangeJoin(j, start int) (int, string) {
 func (f *finder) labelled(start int, n Number, para segment.Paragraph) bool {
 	toks := f.toks
 	p := start - 1
-	if p < 0 {
-		return false
+	if p < 0 || toks[start].Line {
+		return false // nothing before it on its line
 	}
 	if toks[p].Key == "." && p > 0 && (toks[p-1].Key == "no" || toks[p-1].Key == "nos" || toks[p-1].Key == "p" || toks[p-1].Key == "pp" || toks[p-1].Key == "vol") {
 		return true
@@ -911,6 +918,9 @@ func (f *finder) labelled(start int, n Number, para segment.Paragraph) bool {
 	t := toks[p]
 	if t.Kind != token.Word {
 		return false
+	}
+	if t.Key == "of" && p > 0 && (toks[p-1].Key == "age" || toks[p-1].Key == "aged") {
+		return true // "a retirement age of 65"
 	}
 	if labelWords[t.Key] {
 		// "the number of" is not a label; "a number 10" is rare.
@@ -922,7 +932,7 @@ func (f *finder) labelled(start int, n Number, para segment.Paragraph) bool {
 		}
 		return true
 	}
-	if !t.Capitalised() || n.Spelled {
+	if !t.Capitalised() {
 		return false
 	}
 	// A capitalised word that starts its sentence (or a quotation) is a
@@ -980,7 +990,7 @@ func (f *finder) yearLike(n Number, unit, bound string, start int) bool {
 	if a < len(toks) && (toks[a].Key == "ad" || toks[a].Key == "bc" || toks[a].Key == "ce" || toks[a].Key == "bce") {
 		return true
 	}
-	if start > 0 && (yearWords[toks[start-1].Key] || f.isMonth(start-1) || toks[start-1].Key == ",") && bound == "" {
+	if start > 0 && !toks[start].Line && (yearWords[toks[start-1].Key] || f.isMonth(start-1) || toks[start-1].Key == ",") && bound == "" {
 		return true
 	}
 	if a < len(toks) && (toks[a].Key == "levels" || toks[a].Key == "level" || toks[a].Key == "prices") {
@@ -1052,6 +1062,10 @@ func (f *finder) what(j int, v float64, unit string, singular bool) (span, bool)
 		}
 	} else if isCurrency(unit) || unit == "percent" || unit == "percentage points" {
 		return span{}, false // "$5bn in aid", "20% stake": nothing is counted
+	}
+	// "25 million more people", "2,000 fewer troops"
+	if j+1 < sentEnd && (toks[j].Key == "more" || toks[j].Key == "fewer" || toks[j].Key == "less") && toks[j+1].Kind == token.Word && !npStops[toks[j+1].Key] {
+		j++
 	}
 	head := -1
 	k := j
@@ -1288,6 +1302,54 @@ func (f *finder) hyperbole(i int) (int, bool) {
 	f.out = append(f.out, q)
 	f.meta = append(f.meta, qmeta{from: start, to: i + 1, numFrom: i, headTo: i + 1})
 	return i + 1, true
+}
+
+// coordinated reports whether the amount starting at token start follows
+// another count of its sentence across "and", "or" or a comma: a tally.
+func (f *finder) coordinated(start int) bool {
+	if start < 1 || len(f.meta) == 0 {
+		return false
+	}
+	switch f.toks[start-1].Key {
+	case "and", "or", ",", "plus":
+	default:
+		return false
+	}
+	last := f.meta[len(f.meta)-1]
+	return last.headTo == start-1 && f.d.SentenceOf(last.numFrom) == f.d.SentenceOf(start)
+}
+
+// countNouns before a bare number in its sentence make it the value of a
+// count ("put the number at 62", "the toll rose to 59").
+var countNouns = map[string]bool{"number": true, "count": true, "total": true, "toll": true, "tally": true, "figure": true, "estimate": true, "tallies": true, "numbers": true, "figures": true, "estimates": true}
+
+// bare drops the bare numbers below a hundred that continue no count: no
+// amount before them in their sentence or the one before, and no count
+// noun before them in their sentence.
+func (f *finder) bare() {
+	keep := 0
+	for qi := range f.out {
+		m := f.meta[qi]
+		if m.bare {
+			si := f.d.SentenceOf(m.numFrom)
+			ok := false
+			for pj := keep - 1; pj >= 0; pj-- {
+				if f.d.SentenceOf(f.meta[pj].numFrom) >= si-1 {
+					ok = true
+				}
+				break
+			}
+			for k := f.d.Sentences[si].From; k < m.from && !ok; k++ {
+				ok = countNouns[f.toks[k].Key]
+			}
+			if !ok {
+				continue
+			}
+		}
+		f.out[keep], f.meta[keep] = f.out[qi], m
+		keep++
+	}
+	f.out, f.meta = f.out[:keep], f.meta[:keep]
 }
 
 // elided gives a count with no noun of its own the noun of the count it

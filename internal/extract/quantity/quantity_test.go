@@ -135,6 +135,11 @@ func TestFind(t *testing.T) {
 		{"first", "The first 2,600 troops will be sent to Kursk.", want{text: "2,600", value: num(2600), what: "troops"}},
 		{"adjectives", "It said 10,000 North Korean soldiers could join.", want{text: "10,000", value: num(10000), what: "North Korean soldiers"}},
 		{"participle", "Dozens of soldiers dressed in uniforms marched.", want{text: "Dozens", vague: true, low: num(24), what: "soldiers"}},
+		{"more", "It covers 25 million more people.", want{text: "25 million", value: num(25e6), what: "people"}},
+		// Counts that continue a count, and small counts in a tally.
+		{"down from", "About 55 vessels remained on Sunday, down from 71 on June 13.", want{text: "71", value: num(71), what: "vessels"}},
+		{"count noun", "Earlier this month, her agency put the number at 62.", want{text: "62", value: num(62)}},
+		{"tally", "Observers counted about 90 military lorries and two trains leaving.", want{text: "two", value: num(2), what: "trains"}},
 		// Rhetoric.
 		{"million of them", "“There’s a million of them here, new reinforcements,” the person filming says.", want{text: "a million", value: num(1e6), rhetorical: true}},
 		{"thousand times", "I have told him a thousand times.", want{text: "a thousand", value: num(1000), what: "times", rhetorical: true}},
@@ -235,6 +240,9 @@ func TestFindNone(t *testing.T) {
 		"Emissions fell below 2005 levels.",
 		"In fiscal 1989 sales rose.",
 		"He said: one day we will win.",
+		"He reached the retirement age of 65.",
+		"Being 48 is too early to retire, he said.",
+		"Two officials and one diplomat spoke.",
 	} {
 		if qs := find(in); len(qs) > 0 {
 			var texts []string
