@@ -61,6 +61,14 @@ type Store interface {
 	// source the result does not hold).
 	AddDocument(ctx context.Context, doc *document.Document, res *extract.Result) (id int64, added bool, err error)
 
+	// AddDocuments stores several documents as AddDocument does, in one
+	// transaction: about twice the rate of one call each, for an ingest
+	// that can hold a few dozen documents back. Each document is still
+	// stored whole or not at all. A malformed document gets its own error
+	// (ErrInvalid) in its Added and does not stop the others; any other
+	// error stores none of them and is returned.
+	AddDocuments(ctx context.Context, docs []Input) ([]Added, error)
+
 	// DeleteDocument removes a document and everything extracted from it.
 	// The sources it named stay known (with the user's settings on them).
 	DeleteDocument(ctx context.Context, id int64) error
@@ -120,6 +128,22 @@ type Store interface {
 
 	// Close releases the database.
 	Close() error
+}
+
+// Input is one document to store with its extraction (which may be nil).
+type Input struct {
+	Document *document.Document
+	Result   *extract.Result
+}
+
+// Added is what became of one Input.
+type Added struct {
+	// ID is the document's id, whether it was stored now or before.
+	ID int64
+	// Added is false when the same text was stored already.
+	Added bool
+	// Err is set when the document was refused (ErrInvalid); ID is then 0.
+	Err error
 }
 
 // Page is one page of a listing, and the number of items matching the

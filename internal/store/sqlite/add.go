@@ -68,32 +68,63 @@ func (db *DB) prepared(ctx context.Context) (map[string]*sql.Stmt, error) {
 // AddDocument stores doc and its extraction in one transaction. See
 // store.Store.
 func (db *DB) AddDocument(ctx context.Context, doc *document.Document, res *extract.Result) (int64, bool, error) {
-	rec, err := store.NewRecord(doc, res)
+	out, err := db.AddDocuments(ctx, []store.Input{{Document: doc, Result: res}})
 	if err != nil {
-		return 0, false, fmt.Errorf("store: add document: %w", err)
+		return 0, false, err
 	}
-	// Re-ingesting a folder is mostly documents already stored: answer
-	// those from a reader, without queueing for the write lock.
-	if id, err := db.documentID(ctx, db.r, rec.Document.Hash); err == nil {
-		return id, false, nil
-	} else if !errors.Is(err, store.ErrNotFound) {
-		return 0, false, fmt.Errorf("store: add document %s: %w", doc.Origin, err)
+	return out[0].ID, out[0].Added, out[0].Err
+}
+
+// AddDocuments stores several documents in one transaction. See
+// store.Store.
+func (db *DB) AddDocuments(ctx context.Context, docs []store.Input) ([]store.Added, error) {
+	out := make([]store.Added, len(docs))
+	recs := make([]*store.Record, len(docs))
+	pending := 0
+	for i, in := range docs {
+		rec, err := store.NewRecord(in.Document, in.Result)
+		if err != nil {
+			out[i].Err = fmt.Errorf("store: add document: %w", err)
+			continue
+		}
+		// Re-ingesting a folder is mostly documents already stored:
+		// answer those from a reader, without queueing for the write
+		// lock.
+		id, err := db.documentID(ctx, db.r, rec.Document.Hash)
+		switch {
+		case err == nil:
+			out[i].ID = id
+		case errors.Is(err, store.ErrNotFound):
+			recs[i] = rec
+			pending++
+		default:
+			return nil, fmt.Errorf("store: add document %s: %w", rec.Document.Origin, err)
+		}
+	}
+	if pending == 0 {
+		return out, nil
 	}
 	stmts, err := db.prepared(ctx)
 	if err != nil {
-		return 0, false, fmt.Errorf("store: add document %s: %w", doc.Origin, err)
+		return nil, fmt.Errorf("store: add documents: %w", err)
 	}
-	var id int64
-	var added bool
 	err = db.inTx(ctx, func(tx *sql.Tx) error {
-		var err error
-		id, added, err = db.insert(ctx, tx, stmts, rec)
-		return err
+		for i, rec := range recs {
+			if rec == nil {
+				continue
+			}
+			id, added, err := db.insert(ctx, tx, stmts, rec)
+			if err != nil {
+				return fmt.Errorf("%s: %w", rec.Document.Origin, err)
+			}
+			out[i].ID, out[i].Added = id, added
+		}
+		return nil
 	})
 	if err != nil {
-		return 0, false, fmt.Errorf("store: add document %s: %w", doc.Origin, err)
+		return nil, fmt.Errorf("store: add document %w", err)
 	}
-	return id, added, nil
+	return out, nil
 }
 
 type queryer interface {
@@ -110,7 +141,16 @@ func (db *DB) documentID(ctx context.Context, q queryer, hash string) (int64, er
 }
 
 func (db *DB) insert(ctx context.Context, tx *sql.Tx, prepared map[string]*sql.Stmt, rec *store.Record) (int64, bool, error) {
-	stmt := func(name string) *sql.Stmt { return tx.StmtContext(ctx, prepared[name]) }
+	// Bind each prepared statement to the transaction once, not per row.
+	bound := make(map[string]*sql.Stmt, len(prepared))
+	stmt := func(name string) *sql.Stmt {
+		st, ok := bound[name]
+		if !ok {
+			st = tx.StmtContext(ctx, prepared[name])
+			bound[name] = st
+		}
+		return st
+	}
 	d := &rec.Document
 	r, err := stmt("document").ExecContext(ctx, d.Hash, d.Title, d.Standfirst, jsonText(d.Authors), d.Publisher,
 		store.Fold(d.Publisher), nullDay(d.Published), d.URL, d.Language, d.Origin, d.Format, jsonText(d.Header),

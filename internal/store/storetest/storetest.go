@@ -28,6 +28,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	}{
 		{"AddIdempotent", testAddIdempotent},
 		{"AddConcurrent", testAddConcurrent},
+		{"AddBatch", testAddBatch},
 		{"RoundTrip", testRoundTrip},
 		{"Invalid", testInvalid},
 		{"Documents", testDocuments},
@@ -159,6 +160,53 @@ func testAddConcurrent(t *testing.T, s store.Store) {
 	if added != 4 || len(ids) != 4 {
 		t.Errorf("%d writers adding the same 4 documents: added %d, ids %v; want 4 and 4", n, added, ids)
 	}
+}
+
+func testAddBatch(t *testing.T, s store.Store) {
+	ctx := t.Context()
+	stored := addArticle(t, s, 0)
+	bad, badRes := Article(2)
+	badRes.Claims[0].ContentSpan.End = 1 << 20
+	in := []store.Input{
+		input(Article(0)), // stored before
+		input(Article(1)),
+		{Document: bad, Result: badRes},
+		input(Article(3)),
+		input(Article(1)), // twice in the batch
+	}
+	out, err := s.AddDocuments(ctx, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != len(in) {
+		t.Fatalf("AddDocuments returned %d results for %d inputs", len(out), len(in))
+	}
+	if out[0].ID != stored || out[0].Added || out[0].Err != nil {
+		t.Errorf("stored before: %+v, want id %d, not added", out[0], stored)
+	}
+	if out[1].ID == 0 || !out[1].Added || out[1].Err != nil || !out[3].Added || out[3].Err != nil {
+		t.Errorf("new ones: %+v %+v", out[1], out[3])
+	}
+	if !errors.Is(out[2].Err, store.ErrInvalid) || out[2].ID != 0 || out[2].Added {
+		t.Errorf("malformed one: %+v, want ErrInvalid", out[2])
+	}
+	if out[4].ID != out[1].ID || out[4].Added {
+		t.Errorf("twice in the batch: %+v, want id %d, not added", out[4], out[1].ID)
+	}
+	_, res3 := Article(3)
+	if got, err := s.Extraction(ctx, out[3].ID); err != nil || jsonOf(t, got) != jsonOf(t, res3) {
+		t.Errorf("Extraction of a batched document differs: %v", err)
+	}
+	if st, _ := s.Stats(ctx); st.Documents != 3 {
+		t.Errorf("%d documents stored, want 3", st.Documents)
+	}
+	if out, err := s.AddDocuments(ctx, nil); err != nil || len(out) != 0 {
+		t.Errorf("AddDocuments(nil) = %v, %v", out, err)
+	}
+}
+
+func input(d *document.Document, r *extract.Result) store.Input {
+	return store.Input{Document: d, Result: r}
 }
 
 func testRoundTrip(t *testing.T, s store.Store) {
