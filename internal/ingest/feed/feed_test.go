@@ -48,7 +48,7 @@ func TestFullContent(t *testing.T) {
 		file string
 		want []struct {
 			title, url, authors, text string
-			published              time.Time
+			published                 time.Time
 		}
 		publisher, lang string
 	}{
@@ -56,7 +56,7 @@ func TestFullContent(t *testing.T) {
 			file: "rss-full.xml", publisher: "Harbour Times", lang: "en-gb",
 			want: []struct {
 				title, url, authors, text string
-				published              time.Time
+				published                 time.Time
 			}{
 				{"Storm closes the ferry for a second week", "https://harbour.example/news/storm-ferry", "Maren Holt",
 					"Storm closes the ferry for a second week\n\nThe island ferry will stay in port for a second week, the operator said on Tuesday, as the storm showed no sign of easing.\n\n\"Safety comes first,\" a spokesman said. About 300 residents rely on the crossing.",
@@ -70,7 +70,7 @@ func TestFullContent(t *testing.T) {
 			file: "atom.xml", publisher: "Coastal Observer Mission: reports", lang: "en",
 			want: []struct {
 				title, url, authors, text string
-				published              time.Time
+				published                 time.Time
 			}{
 				{"Daily report: 40 explosions recorded near the Ostrava line", "https://observer.example/reports/2024-06-01", "Ilse Varga|Tomas Ferrante",
 					"Daily report: 40 explosions recorded near the Ostrava line\n\nMonitors recorded at least 40 explosions overnight near the Ostrava line, the mission said in its daily report.\n\nNeither side has commented.",
