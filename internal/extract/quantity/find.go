@@ -326,7 +326,6 @@ func (f *finder) read(i int, para segment.Paragraph) (int, bool) {
 			}
 		}
 	}
-	_ = second
 	// Hedges after: "or so", "or more", "plus", "+".
 	if to, hg := f.hedgeAfter(j); hg != nil {
 		q.Approx = q.Approx || hg.approx
@@ -353,13 +352,16 @@ func (f *finder) read(i int, para segment.Paragraph) (int, bool) {
 	if unit == "" && f.ratioSecond(start) {
 		return m.to, false
 	}
-	// Identifiers and labels before: "Article 5", "Windows 10", "No. 10".
-	if f.labelled(start, n, para) {
+	// Identifiers and labels before: "Article 5", "Windows 10", "No. 10";
+	// a hedged number is an amount whatever comes before it ("Elian at
+	// least three times").
+	if hg == nil && f.labelled(start, n, para) {
 		return m.to, false
 	}
 	// Years: a four-digit number with no comma is a year unless it counts
-	// something or is money.
-	if f.yearLike(n, unit, q.Bound, start) {
+	// something or is money, or is one end of a range of amounts
+	// ("1000-5000").
+	if f.yearLike(n, unit, q.Bound, start) && (rangeKind == "" || second.Value >= 1000 && second.Value <= 2100 && second.Digits == 4 && !second.Grouped) {
 		return m.to, false
 	}
 	// Long digit strings without separators are codes and phone numbers,
@@ -438,8 +440,8 @@ func (f *finder) notAmount(n Number) bool {
 	// "+44", "#3", "v2".
 	if p >= 0 && !first.Space {
 		switch toks[p].Key {
-		case "-", "–", "/", ":", "+", "#", ".", "_", "\\", "=", "@", "&":
-			return true
+		case "-", "–", "/", ":", "+", "#", ".", "_", "\\", "=", "@", "&", "%", "?":
+			return true // "%2020" in a URL too
 		}
 		if toks[p].Kind == token.Word || toks[p].Kind == token.Number {
 			return true
@@ -714,6 +716,14 @@ func (f *finder) unitAfter(j int, n Number) (unit string, factor float64, to int
 	if t.Key == "%" {
 		return "percent", 1, j + 1
 	}
+	if t.Kind == token.Symbol {
+		// "5 €", "10 $": a sign after the amount, as in continental usage,
+		// unless it is the sign of the next amount ("$10 $20").
+		if c, ok := currencySymbols[t.Key]; ok && (j+1 >= len(toks) || toks[j+1].Kind != token.Number) {
+			return c, 1, j + 1
+		}
+		return "", 1, j
+	}
 	if t.Kind != token.Word {
 		return "", 1, j
 	}
@@ -746,6 +756,21 @@ func (f *finder) unitAfter(j int, n Number) (unit string, factor float64, to int
 	}
 	if k == "new" && j+2 < len(toks) && toks[j+1].Key == "zealand" && strings.HasPrefix(toks[j+2].Key, "dollar") {
 		return "NZD", 1, j + 3
+	}
+	// "10,000 Swiss francs", "North Korean won".
+	m := j
+	if k == "north" || k == "south" {
+		m++
+	}
+	if m+1 < len(toks) {
+		if byWord, ok := nationCurrencies[toks[m].Key]; ok {
+			if c, ok := byWord[toks[m+1].Key]; ok {
+				if toks[m].Key == "korean" && k == "north" {
+					c = "KPW"
+				}
+				return c, 1, m + 2
+			}
+		}
 	}
 	if c, ok := currencyWords[k]; ok {
 		switch k {
@@ -874,6 +899,8 @@ func (f *finder) rangeJoin(j, start int) (int, string) {
 	switch {
 	case k == "-" || k == "–" || k == "—" && !toks[j].Space:
 		return j + 1, "-"
+	case k == "through" && (before < 0 || toks[before].Key != "from"):
+		return j + 1, "to" // "20 through 100"
 	case k == "to" || k == "through" || k == "until":
 		if before >= 0 && toks[before].Key == "from" {
 			// "rose from 10 to 20" is a change, two figures.

@@ -6,7 +6,7 @@ package quantity
 // cardinals are the English number words below a hundred; from any English
 // grammar (the Cambridge Grammar of the English Language, ch. 5).
 var cardinals = map[string]float64{
-	"zero": 0, "nought": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+	"zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
 	"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
 	"twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
 	"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
@@ -132,6 +132,9 @@ var preHedges = []hedge{
 	{words: []string{"over"}, bound: "min"},
 	{words: []string{"above"}, bound: "min"},
 	{words: []string{"exceeding"}, bound: "min"},
+	{words: []string{"exceeds"}, bound: "min"},
+	{words: []string{"exceeded"}, bound: "min"},
+	{words: []string{"surpassing"}, bound: "min"},
 	{words: []string{"under"}, bound: "max"},
 	{words: []string{"below"}, bound: "max"},
 }
@@ -179,7 +182,7 @@ var dollarPrefixes = map[string]string{
 // "Rs" the South Asian abbreviation of the rupee.
 var currencyCodes = map[string]string{
 	"usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY", "rmb": "CNY",
-	"rub": "RUB", "uah": "UAH", "krw": "KRW", "kpw": "KPW", "inr": "INR", "chf": "CHF",
+	"rub": "RUB", "uah": "UAH", "krw": "KRW", "kpw": "KPW", "inr": "INR", "chf": "CHF", "esp": "ESP",
 	"aud": "AUD", "cad": "CAD", "hkd": "HKD", "nzd": "NZD", "sgd": "SGD", "sek": "SEK",
 	"nok": "NOK", "dkk": "DKK", "pln": "PLN", "try": "TRY", "ils": "ILS", "sar": "SAR",
 	"aed": "AED", "irr": "IRR", "brl": "BRL", "mxn": "MXN", "zar": "ZAR", "ngn": "NGN",
@@ -202,7 +205,7 @@ var currencyWords = map[string]string{
 	"lira": "TRY", "liras": "TRY", "rand": "ZAR", "naira": "NGN",
 	"krona": "SEK", "kronor": "SEK", "krone": "NOK", "kroner": "NOK",
 	"zloty": "PLN", "zlotys": "PLN", "forint": "HUF", "baht": "THB",
-	"ringgit": "MYR", "rupiah": "IDR", "markka": "FIM", "guilders": "NLG",
+	"ringgit": "MYR", "rupiah": "IDR", "markka": "FIM", "guilders": "NLG", "pesetas": "ESP",
 	"deutschmarks": "DEM", "deutschemarks": "DEM",
 }
 
@@ -212,6 +215,64 @@ var dollarNations = map[string]string{
 	"us": "USD", "american": "USD", "australian": "AUD", "canadian": "CAD",
 	"hong": "HKD", "singapore": "SGD", "singaporean": "SGD", "taiwan": "TWD",
 	"taiwanese": "TWD", "zimbabwean": "ZWL", "zealand": "NZD",
+}
+
+// nationCurrencies name a currency by its country's adjective where the
+// currency word alone would be another's ("Swiss francs", "Mexican pesos",
+// "North Korean won"); ISO 4217.
+var nationCurrencies = map[string]map[string]string{
+	"swiss":       {"franc": "CHF", "francs": "CHF"},
+	"french":      {"franc": "FRF", "francs": "FRF"},
+	"belgian":     {"franc": "BEF", "francs": "BEF"},
+	"cfa":         {"franc": "XOF", "francs": "XOF"},
+	"turkish":     {"lira": "TRY", "liras": "TRY"},
+	"italian":     {"lira": "ITL", "lire": "ITL"},
+	"chinese":     {"yuan": "CNY", "renminbi": "CNY"},
+	"japanese":    {"yen": "JPY"},
+	"dutch":       {"guilder": "NLG", "guilders": "NLG"},
+	"finnish":     {"markka": "FIM", "markkaa": "FIM"},
+	"mexican":     {"peso": "MXN", "pesos": "MXN"},
+	"argentine":   {"peso": "ARS", "pesos": "ARS"},
+	"philippine":  {"peso": "PHP", "pesos": "PHP"},
+	"colombian":   {"peso": "COP", "pesos": "COP"},
+	"chilean":     {"peso": "CLP", "pesos": "CLP"},
+	"indian":      {"rupee": "INR", "rupees": "INR"},
+	"pakistani":   {"rupee": "PKR", "rupees": "PKR"},
+	"russian":     {"rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB"},
+	"belarusian":  {"rouble": "BYN", "roubles": "BYN", "ruble": "BYN", "rubles": "BYN"},
+	"ukrainian":   {"hryvnia": "UAH", "hryvnias": "UAH"},
+	"korean":      {"won": "KRW"},
+	"swedish":     {"krona": "SEK", "kronor": "SEK"},
+	"norwegian":   {"krone": "NOK", "kroner": "NOK"},
+	"danish":      {"krone": "DKK", "kroner": "DKK"},
+	"egyptian":    {"pound": "EGP", "pounds": "EGP"},
+	"lebanese":    {"pound": "LBP", "pounds": "LBP"},
+	"syrian":      {"pound": "SYP", "pounds": "SYP"},
+	"sudanese":    {"pound": "SDG", "pounds": "SDG"},
+	"british":     {"pound": "GBP", "pounds": "GBP"},
+	"iranian":     {"rial": "IRR", "rials": "IRR"},
+	"saudi":       {"riyal": "SAR", "riyals": "SAR"},
+	"israeli":     {"shekel": "ILS", "shekels": "ILS"},
+	"nigerian":    {"naira": "NGN"},
+	"kenyan":      {"shilling": "KES", "shillings": "KES"},
+	"ugandan":     {"shilling": "UGX", "shillings": "UGX"},
+	"tanzanian":   {"shilling": "TZS", "shillings": "TZS"},
+	"spanish":     {"peseta": "ESP", "pesetas": "ESP"},
+	"brazilian":   {"real": "BRL", "reais": "BRL"},
+	"iraqi":       {"dinar": "IQD", "dinars": "IQD"},
+	"jordanian":   {"dinar": "JOD", "dinars": "JOD"},
+	"kuwaiti":     {"dinar": "KWD", "dinars": "KWD"},
+	"serbian":     {"dinar": "RSD", "dinars": "RSD"},
+	"polish":      {"zloty": "PLN", "zlotys": "PLN"},
+	"hungarian":   {"forint": "HUF", "forints": "HUF"},
+	"thai":        {"baht": "THB"},
+	"malaysian":   {"ringgit": "MYR"},
+	"indonesian":  {"rupiah": "IDR"},
+	"vietnamese":  {"dong": "VND"},
+	"afghan":      {"afghani": "AFN", "afghanis": "AFN"},
+	"venezuelan":  {"bolivar": "VES", "bolivars": "VES"},
+	"zimbabwean":  {"dollar": "ZWL", "dollars": "ZWL"},
+	"singaporean": {"dollar": "SGD", "dollars": "SGD"},
 }
 
 // minorUnits are the hundredth parts of a currency ("50 cents", "470 pence").

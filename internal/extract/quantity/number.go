@@ -92,6 +92,10 @@ func ReadNumber(text string, toks []token.Token, i int) (n Number, ok bool) {
 	if !ok {
 		return n, false
 	}
+	// "one" as a pronoun: "the one you mentioned", "which one", "no one".
+	if n.Spelled && n.To == i+1 && toks[i].Key == "one" && i > 0 && pronounDeterminers[toks[i-1].Key] {
+		return Number{}, false
+	}
 	if sign < 0 {
 		if n.Kind != Cardinal && n.Kind != Fraction {
 			return Number{}, false
@@ -128,6 +132,14 @@ func readUnsigned(text string, toks []token.Token, i int) (n Number, ok bool) {
 		return readWords(text, toks, i)
 	}
 	return n, false
+}
+
+// pronounDeterminers before "one" make it a pronoun, not a number.
+var pronounDeterminers = map[string]bool{
+	"the": true, "this": true, "that": true, "which": true, "no": true, "each": true, "every": true,
+	"any": true, "another": true, "last": true, "only": true, "other": true, "little": true, "right": true,
+	"wrong": true, "same": true, "new": true, "old": true, "big": true, "first": true, "next": true,
+	"previous": true, "current": true, "such": true,
 }
 
 // vulgar are the Unicode vulgar fractions.

@@ -115,6 +115,10 @@ func TestFind(t *testing.T) {
 		{"us dollar", "Russia accepted a US$150 million loan.", want{text: "US$150 million", value: num(1.5e8), unit: "USD"}},
 		{"australian dollars", "It raised 125 million Australian dollars in bonds.", want{text: "125 million Australian dollars", value: num(1.25e8), unit: "AUD"}},
 		{"cents", "Shares fell 34 cents.", want{text: "34 cents", value: num(0.34), unit: "USD"}},
+		{"swiss francs", "He was fined 10,000 Swiss francs.", want{text: "10,000 Swiss francs", value: num(10000), unit: "CHF"}},
+		{"north korean won", "It paid 5 million North Korean won.", want{text: "5 million North Korean won", value: num(5e6), unit: "KPW"}},
+		{"sign after", "Banknotes of 500 € were withdrawn.", want{text: "500 €", value: num(500), unit: "EUR"}},
+		{"exceeded", "Losses exceeded 1,000 last year.", want{text: "exceeded 1,000", value: num(1000), low: num(1000), bound: "min"}},
 		{"article not AUD", "A $5 million reward was offered.", want{text: "$5 million", value: num(5e6), unit: "USD"}},
 		{"yen words", "They received five million yen from him.", want{text: "five million yen", value: num(5e6), unit: "JPY"}},
 		// Units of measure.
@@ -243,6 +247,8 @@ func TestFindNone(t *testing.T) {
 		"He reached the retirement age of 65.",
 		"Being 48 is too early to retire, he said.",
 		"Two officials and one diplomat spoke.",
+		"Which one do you prefer?",
+		"Go to https://example.com/search?q=30%25%2020%.",
 	} {
 		if qs := find(in); len(qs) > 0 {
 			var texts []string
