@@ -498,8 +498,12 @@ func (f *finder) notAmount(n Number) bool {
 	if first.Line && a < len(toks) && (toks[a].Key == "." || toks[a].Key == ")") {
 		return true
 	}
-	// "(1)", "[2]": references and list items.
-	if p >= 0 && a < len(toks) && (toks[p].Key == "(" && toks[a].Key == ")" || toks[p].Key == "[" && toks[a].Key == "]") && v < 100 {
+	// "(1)", "[538]": references and list items.
+	if p >= 0 && a < len(toks) && (toks[p].Key == "(" && toks[a].Key == ")" && v < 100 || toks[p].Key == "[" && toks[a].Key == "]") {
+		return true
+	}
+	// "401(k)", "12(b)": a code with a parenthesised letter.
+	if a+1 < len(toks) && toks[a].Key == "(" && !toks[a].Space && toks[a+1].Kind == token.Word && !toks[a+1].Space {
 		return true
 	}
 	if v >= 1 && v <= 31 && n.Digits <= 2 && f.dayOfMonth(n.From, n.To) {
@@ -1034,7 +1038,9 @@ func (f *finder) yearLike(n Number, unit, bound string, start int) bool {
 			break
 		}
 		if isPluralHead(t.Key) {
-			return false
+			// "Declared 2016 Presidential Candidates": a headline's
+			// capitals.
+			return n.Value >= 1900 && t.Capitalised()
 		}
 		if !t.Capitalised() && !adjectiveLike(t.Key) {
 			break

@@ -328,7 +328,8 @@ func readDigits(text string, toks []token.Token, i int) (Number, bool) {
 			n.Kind = Decade
 			return n, true
 		}
-		if sc, ok := suffixScales[ls]; ok && (ls != "g") {
+		// "9mm" is a calibre; "MM" in capitals is the million of US finance.
+		if sc, ok := suffixScales[ls]; ok && (ls != "mm" || suf == "MM") {
 			// "1m isn't a number" in the Recognizers specs: a lone "1m" is a
 			// metre more often than a million; "1.5m", "10m", "£1m" are not.
 			n.Value = scaleBy(n.Value, sc)

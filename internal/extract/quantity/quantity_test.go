@@ -123,6 +123,7 @@ func TestFind(t *testing.T) {
 		{"yen words", "They received five million yen from him.", want{text: "five million yen", value: num(5e6), unit: "JPY"}},
 		// Units of measure.
 		{"km glued", "The convoy stretched 10km along the road.", want{text: "10km", value: num(10), unit: "km"}},
+		{"calibre", "He bought a 9mm handgun.", want{text: "9mm", value: num(9), unit: "mm"}},
 		{"tonnes", "The ship carried 300 tonnes of grain.", want{text: "300 tonnes", value: num(300), unit: "tonnes", what: "grain"}},
 		{"miles", "A town 130 miles east of here.", want{text: "130 miles", value: num(130), unit: "miles"}},
 		{"pounds weight", "Police found more than 1,300 pounds of explosives.", want{text: "more than 1,300 pounds", value: num(1300), low: num(1300), bound: "min", unit: "lb", what: "explosives"}},
@@ -248,6 +249,9 @@ func TestFindNone(t *testing.T) {
 		"Being 48 is too early to retire, he said.",
 		"Two officials and one diplomat spoke.",
 		"Which one do you prefer?",
+		"Move your 401(k) now.",
+		"Polls missed it. [538] says so.",
+		"Declared 2016 Presidential Candidates",
 		"Go to https://example.com/search?q=30%25%2020%.",
 	} {
 		if qs := find(in); len(qs) > 0 {
