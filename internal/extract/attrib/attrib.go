@@ -72,6 +72,8 @@ const (
 	KindSpeech   = "speech"
 	KindBelief   = "belief"
 	KindEvidence = "evidence" // footage, images, polls, documents "showing" something
+	KindStance   = "stance"   // a position towards something: supports, criticised, praised
+	KindIntent   = "intent"   // an intention: wants, plans, seeks
 )
 
 // Claim is one attributed statement.
@@ -145,8 +147,8 @@ func newEngine(d *segment.Doc, in Input) *engine {
 		lower: make(map[string]bool)}
 	mark := func(spans []document.Span, f func(i, k int)) {
 		for k, s := range spans {
-			lo := sort.Search(len(e.toks), func(i int) bool { return e.toks[i].End > s.Start })
-			for i := lo; i < len(e.toks) && e.toks[i].Start < s.End; i++ {
+			lo := sort.Search(len(e.toks), func(i int) bool { return e.tok(i).End > s.Start })
+			for i := lo; i < len(e.toks) && e.tok(i).Start < s.End; i++ {
 				f(i, k)
 			}
 		}
@@ -171,8 +173,9 @@ func newEngine(d *segment.Doc, in Input) *engine {
 
 func (e *engine) run() {
 	for si, s := range e.d.Sentences {
-		p := e.d.Paragraphs[s.Para]
-		if p.Header || p.Heading {
+		// Headlines carry claims too ("Minister says talks failed"); a
+		// quoted headline without a cue yields none.
+		if e.d.Paragraphs[s.Para].Header {
 			continue
 		}
 		e.sentence(si)
@@ -227,17 +230,17 @@ func (e *engine) span(from, to int) document.Span {
 	if to <= from {
 		return document.Span{}
 	}
-	return document.Span{Start: e.toks[from].Start, End: e.toks[to-1].End}
+	return document.Span{Start: e.tok(from).Start, End: e.tok(to-1).End}
 }
 
 // contentSpan returns the byte span of a content part, without the
 // surrounding punctuation a reader would not quote.
 func (e *engine) contentSpan(p part) document.Span {
 	from, to := p.from, p.to
-	for to > from+1 && (e.toks[to-1].Kind == token.Punct && e.toks[to-1].Key != "?" && e.toks[to-1].Key != "!" && e.toks[to-1].Key != "." && e.toks[to-1].Key != ")") {
+	for to > from+1 && (e.tok(to-1).Kind == token.Punct && e.tok(to-1).Key != "?" && e.tok(to-1).Key != "!" && e.tok(to-1).Key != "." && e.tok(to-1).Key != ")") {
 		to--
 	}
-	for from < to-1 && e.toks[from].Kind == token.Punct && e.toks[from].Key != "(" {
+	for from < to-1 && e.tok(from).Kind == token.Punct && e.tok(from).Key != "(" {
 		from++
 	}
 	return e.span(from, to)

@@ -42,9 +42,41 @@ type found struct {
 
 var beForms = set("is", "are", "was", "were", "be", "been", "being", "'s", "'re", "am")
 
+// labels are words that open a headline with a colon without being a
+// source: "Exclusive: ...", "Watch: ...".
+var labels = set("exclusive", "breaking", "update", "updated", "watch", "video", "analysis", "opinion", "editorial", "live",
+	"photos", "pictures", "review", "factbox", "explainer", "timeline", "comment", "correction", "note", "warning", "listen",
+	"read", "podcast", "quiz", "poll", "revealed", "wow", "report", "interview", "transcript", "full", "fact", "check")
+
+// colonClaim reads "NAME: CONTENT" at the start of a sentence or headline
+// ("Kerry: refugee cap to rise"), PolNeAR's ":" cue.
+func (e *engine) colonClaim(si int) {
+	s := e.d.Sentences[si]
+	i := s.From
+	if !e.capital(i) && !(e.word(i) && e.tok(i).Capitalised()) {
+		return
+	}
+	to := e.nameRight(i, s.To)
+	if e.key(to) != ":" || to+2 >= s.To || to-i > 6 || labels[e.key(i)] && to-i == 1 {
+		return
+	}
+	m := e.nameMention(i, to)
+	if !m.ok() {
+		return
+	}
+	c := &claim{subj: m, cueFrom: to, cueTo: to + 1, cueText: ":", sentence: si, kind: KindSpeech}
+	end := s.To
+	for end > to+1 && e.key(end-1) == "." {
+		end--
+	}
+	c.parts = []part{{to + 1, end}}
+	e.finish(c, found{from: to, to: to + 1})
+}
+
 // sentence finds the claims of sentence si.
 func (e *engine) sentence(si int) {
 	s := e.d.Sentences[si]
+	e.colonClaim(si)
 	for i := s.From; i < s.To; i++ {
 		if e.cueTok[i] {
 			continue
@@ -82,7 +114,7 @@ func (e *engine) insideQuote(i int) bool {
 
 // cueAt reports whether a reporting cue starts at token i.
 func (e *engine) cueAt(i int, s segment.Sentence) (found, bool) {
-	t := e.toks[i]
+	t := e.tok(i)
 	if t.Kind != token.Word || e.insideQuote(i) {
 		return found{}, false
 	}
@@ -122,12 +154,27 @@ func (e *engine) cueAt(i int, s segment.Sentence) (found, bool) {
 			return found{}, false
 		}
 		f.to = i + 2
+	case "back":
+		if k == "back" {
+			return found{}, false // "came back"
+		}
+	case "thank":
+		if next == "to" {
+			return found{}, false // "thanks to"
+		}
+	case "see", "view", "consider", "question", "attack", "demand", "request", "challenge", "welcome", "plan", "aim", "support",
+		"praise", "echo", "wish", "express", "favour", "discuss":
+		// Nouns as often as verbs: a verb needs a subject right before it.
+		if !e.subjectBefore(i, s.From) {
+			return found{}, false
+		}
 	case "state", "post", "report", "comment", "answer", "counter", "charge", "note", "claim", "hope", "fear", "doubt",
 		"repeat", "press", "term", "brand", "signal", "hint", "brief", "show", "continue", "find", "know", "feel", "ask",
 		"expect", "appear", "think", "believe", "mention", "highlight", "dispute", "remark", "recount":
 		// Verbs that are also nouns or take other complements are cues only
-		// with a clause or a clear frame after them.
-		if !e.clauseFollows(f) {
+		// with a clause or a clear frame after them; a participle after a
+		// comma is a verb ("..., mentioning the album is done").
+		if !(strings.HasSuffix(k, "ing") && pk == ",") && !e.clauseFollows(f) {
 			return found{}, false
 		}
 	}
@@ -141,8 +188,10 @@ func (e *engine) cueAt(i int, s segment.Sentence) (found, bool) {
 		if pk == "'s" || pk == "being" {
 			return found{}, false
 		}
-		if f.cue.Frame != FrameShow {
+		if f.cue.Frame == FrameSay || f.cue.Frame == FrameTell {
 			e.passiveNote(i, s)
+		}
+		if f.cue.Frame != FrameShow {
 			return found{}, false
 		}
 	}
@@ -165,18 +214,24 @@ func (e *engine) cueAt(i int, s segment.Sentence) (found, bool) {
 // or the cue closes an inverted attribution ("..., he noted.").
 func (e *engine) clauseFollows(f found) bool {
 	i := f.to
+	if f.cue.Frame == FrameTell {
+		i = e.skipHearer(i, len(e.toks))
+		if k := e.key(i); k == "to" || k == "whether" || k == "if" || k == "why" || k == "how" || k == "what" || k == "when" || k == "about" {
+			return true
+		}
+	}
 	for i < len(e.toks) && (adverbs[e.key(i)] || e.isTime[i]) && e.key(i) != "that" {
 		i++
 	}
 	if i >= len(e.toks) {
 		return true
 	}
-	n := e.toks[i]
+	n := e.tok(i)
 	switch {
 	case n.Key == "that" || n.Key == ":" || n.Kind == token.Quote && n.Dir != token.Close:
 		return true
 	case n.Key == "." || n.Key == "," || n.Key == ";":
-		return e.toks[f.from-1].Kind == token.Word || e.toks[f.from-1].Kind == token.Quote
+		return e.tok(f.from-1).Kind == token.Word || e.tok(f.from-1).Kind == token.Quote
 	case f.cue.Frame == FrameShow:
 		return true
 	}
@@ -233,10 +288,12 @@ func (e *engine) skipRight(i, hi int) int {
 			i++
 		case (k == "on" || k == "in" || k == "at" || k == "during") && i+1 < hi && e.isTime[i+1]:
 			i++
+		case (k == "of" || k == "about" || k == "on") && e.thatWithin(i+1, hi, 7) > 0:
+			return e.thatWithin(i+1, hi, 7)
 		case k == "in" && i+1 < hi:
 			// "in a statement", "in an interview with X", "in Russian"
 			j := i + 1
-			for j < hi && j-i < 8 && e.key(j) != "," && e.key(j) != "that" && e.key(j) != ":" && e.toks[j].Kind != token.Quote {
+			for j < hi && j-i < 8 && e.key(j) != "," && e.key(j) != "that" && e.key(j) != ":" && e.tok(j).Kind != token.Quote {
 				if e.key(j) == "statement" || e.key(j) == "interview" || e.key(j) == "post" || e.key(j) == "tweet" ||
 					e.key(j) == "letter" || e.key(j) == "speech" || e.key(j) == "report" || e.key(j) == "video" ||
 					e.key(j) == "message" || e.key(j) == "email" || e.key(j) == "remarks" || e.key(j) == "briefing" ||
@@ -254,7 +311,7 @@ func (e *engine) skipRight(i, hi int) int {
 				j++
 			}
 			// "in Russian", "in English": a language, then the clause ends.
-			if e.demo[i+1] > 0 || e.toks[i+1].Shape == token.Title && (e.key(i+2) == "," || e.key(i+2) == "." || e.key(i+2) == ":") {
+			if e.demo[i+1] > 0 || e.tok(i+1).Shape == token.Title && (e.key(i+2) == "," || e.key(i+2) == "." || e.key(i+2) == ":") {
 				return i + 2
 			}
 			return i
@@ -263,6 +320,66 @@ func (e *engine) skipRight(i, hi int) int {
 		}
 	}
 	return i
+}
+
+// appositionEnd returns the end (exclusive) of an apposition that ends
+// before token next (after its closing comma, if any).
+func (e *engine) appositionEnd(next int) int {
+	if e.key(next-1) == "," {
+		return next - 1
+	}
+	return next
+}
+
+// subjectBefore reports whether the word before token i (past adverbs and
+// auxiliaries) can end a subject: a name, a pronoun, a person or
+// organisation noun.
+func (e *engine) subjectBefore(i, lo int) bool {
+	j := e.skipLeft(i-1, lo)
+	if j < lo || !e.word(j) {
+		return false
+	}
+	k := e.key(j)
+	if p, ok := pronouns[k]; ok && !p.relative || k == "who" {
+		return true
+	}
+	return e.capital(j) || e.tok(j).Shape == token.Upper || personNouns[k] || orgNouns[k]
+}
+
+// thatWithin returns the index of a "that" within n tokens of i with no
+// comma or cue before it, or 0.
+func (e *engine) thatWithin(i, hi, n int) int {
+	for j := i; j < hi && j < i+n; j++ {
+		switch {
+		case e.key(j) == "that":
+			return j
+		case e.key(j) == "," || e.tok(j).Kind == token.Quote || isCueForm(e.key(j)):
+			return 0
+		}
+	}
+	return 0
+}
+
+// nameBetweenCommas reads "ROLE, NAME," before a cue, where token j is the
+// second comma: the name is the source and the phrase before it its role.
+func (e *engine) nameBetweenCommas(j, lo int) (mention, string, bool) {
+	k := j - 1
+	for k > lo && e.capital(k) || k > lo && connectors[e.key(k)] {
+		k--
+	}
+	if e.key(k) != "," || k+1 >= j || !e.capital(k+1) {
+		return mention{}, "", false
+	}
+	m := e.nameMention(k+1, j)
+	if !m.ok() || m.srcKind != Person {
+		return mention{}, "", false
+	}
+	r := e.npLeft(k-1, lo)
+	if !r.ok() || !e.roleLike(r.from, r.to) {
+		return mention{}, "", false
+	}
+	m.role = e.d.TextOf(r.from, r.to)
+	return m, m.role, true
 }
 
 // clauseStart returns where the clause holding token i starts: after the
@@ -294,7 +411,7 @@ func (e *engine) clauseStart(i int, s segment.Sentence) int {
 // the clause starting at lo ("Earlier this week, ", "In response, ").
 func (e *engine) leadingAdverbial(lo, hi int) int {
 	i := lo
-	for i < hi && e.toks[i].Kind == token.Quote {
+	for i < hi && e.tok(i).Kind == token.Quote {
 		i++
 	}
 	k := e.key(i)
@@ -319,8 +436,13 @@ func (e *engine) leadingAdverbial(lo, hi int) int {
 func (e *engine) attribute(f found, si int) {
 	s := e.d.Sentences[si]
 	c := &claim{cueFrom: f.from, cueTo: f.to, sentence: si, kind: KindSpeech, stance: f.cue.Stance}
-	if f.cue.Belief {
+	switch {
+	case f.cue.Belief:
 		c.kind = KindBelief
+	case f.cue.Intent:
+		c.kind = KindIntent
+	case f.cue.Frame == FrameObject:
+		c.kind = KindStance
 	}
 	lo := e.clauseStart(f.from, s)
 	var after int // where content after the cue may start
@@ -335,6 +457,7 @@ func (e *engine) attribute(f found, si int) {
 		m = e.withAcronym(m, &nx, s.To)
 		if role, n2 := e.appositionRight(nx, s.To); role != "" {
 			m.role, nx = role, n2
+			m.to = e.appositionEnd(n2)
 		}
 		c.subj = m
 		c.cueText = "according to"
@@ -366,9 +489,22 @@ func (e *engine) attribute(f found, si int) {
 		j := e.skipLeft(f.from-1, lo)
 		var m mention
 		role := ""
-		if e.key(j) == "," && j-1 >= lo && e.toks[j-1].Kind != token.Quote {
+		if (e.key(j) == "and" || e.key(j) == "but") && f.cue.Frame != FrameShow {
+			// "X praised Y and said ...": the subject of the first verb.
+			if mm, ok := e.mainSubject(j, s); ok {
+				c.subj = mm
+				c.participleOfMain = true
+				after = f.to
+				break
+			}
+		}
+		appEnd := -1 // the last token of an apposition after the source
+		if e.key(j) == "," && j-1 >= lo && e.tok(j-1).Kind != token.Quote {
 			if r, nameEnd := e.appositionLeft(j, lo); r != "" {
-				role, j = r, nameEnd
+				role, appEnd, j = r, j-1, nameEnd
+			} else if nm, r, ok := e.nameBetweenCommas(j, lo); ok {
+				// "Carter's press secretary, Peter Cook, told ..."
+				m, role, j = nm, r, -1
 			}
 		}
 		if e.key(j) == "who" || e.key(j) == "which" {
@@ -379,7 +515,7 @@ func (e *engine) attribute(f found, si int) {
 			} else {
 				return
 			}
-		} else if e.toks[j].Kind != token.Quote && e.key(j) != "," {
+		} else if j >= 0 && e.tok(j).Kind != token.Quote && e.key(j) != "," {
 			m = e.npLeft(j, lo)
 			if m.ok() && m.kind != mPronoun && e.key(m.from-1) == "who" {
 				m = mention{} // "the minister who said" is handled from "who"
@@ -387,15 +523,21 @@ func (e *engine) attribute(f found, si int) {
 		}
 		if role != "" && m.ok() {
 			m.role = role
+			if appEnd > m.to && !strings.HasPrefix(role, "who") && !strings.HasPrefix(role, "which") {
+				// The words used include the apposition: "Kyrylo Budanov,
+				// Ukraine's intelligence chief".
+				m.to = appEnd + 1
+			}
 		}
 		if !m.ok() || m.kind == mEvidence && f.cue.Frame != FrameShow {
 			// Inverted: "“...,” said Ian Garner" / "..., said Mr Garner".
-			if e.key(j) == "," || e.toks[j].Kind == token.Quote || j < lo {
+			if j >= 0 && (e.key(j) == "," || e.tok(j).Kind == token.Quote) || j < lo && j >= 0 {
 				r, nx := e.npRight(f.to, s.To)
 				if r.ok() && r.kind != mEvidence {
 					r = e.withAcronym(r, &nx, s.To)
 					if role, n2 := e.appositionRight(nx, s.To); role != "" {
 						r.role, nx = role, n2
+						r.to = e.appositionEnd(n2)
 					}
 					m = r
 					inverted = true
@@ -419,6 +561,18 @@ func (e *engine) attribute(f found, si int) {
 	}
 
 	c.cueText = e.d.TextOf(f.from, f.to)
+	if f.cue.Frame == FrameObject {
+		if inverted || c.subj.kind == mEvidence || c.subj.kind == mNone {
+			return
+		}
+		k := e.skipRight(after, s.To)
+		if e.key(k) == "," || e.key(k) == "." || k >= s.To {
+			return
+		}
+		c.parts = []part{{k, e.clauseEnd(k, s)}}
+		e.finish(c, f)
+		return
+	}
 	if inverted {
 		c.parts = e.contentBefore(c.subjStartOrCue(), lo, s)
 		if tail := e.tail(after, s); tail.to > tail.from {
@@ -442,11 +596,18 @@ func (e *engine) attribute(f found, si int) {
 	if f.cue.Frame == FrameTell || f.cue.Frame == FrameSay && f.cue.Lemma == "warn" {
 		k = e.skipHearer(k, s.To)
 	}
+	hearer := k > e.skipRight(after, s.To)
+	if k < s.To && (e.key(k) == "to" || e.key(k) == "not" && e.key(k+1) == "to") && f.cue.Frame == FrameTell && hearer {
+		// "told Christie to go home", "told Megyn not to worry"
+		c.parts = []part{{k, e.clauseEnd(k, s)}}
+		e.finish(c, f)
+		return
+	}
 	if k < s.To && (e.key(k) == "to" && (f.cue.Frame == FrameSay || f.cue.Frame == FrameTell) && e.word(k+1) && !e.capital(k+1) && !determiners[e.key(k+1)]) {
 		// "told to leave", "said to be": not a report of speech.
 		return
 	}
-	endsHere := k >= s.To || e.key(k) == "." || e.key(k) == "," && !e.quoteOpensAt(k+1) || e.key(k) == ";" || e.toks[k].Kind == token.Quote && e.toks[k].Dir == token.Close
+	endsHere := k >= s.To || e.key(k) == "." || e.key(k) == "," && !e.quoteOpensAt(k+1) || e.key(k) == ";" || e.tok(k).Kind == token.Quote && e.tok(k).Dir == token.Close
 	if endsHere && !c.participleOfMain {
 		c.parts = e.contentBefore(c.subj.from, lo, s)
 		if e.key(k) == "," {
@@ -479,7 +640,7 @@ func (e *engine) skipComma(j int) int {
 
 func (e *engine) onlyPunctBetween(from, to int) bool {
 	for i := from; i < to; i++ {
-		if e.toks[i].Kind == token.Word || e.toks[i].Kind == token.Number {
+		if e.tok(i).Kind == token.Word || e.tok(i).Kind == token.Number {
 			return false
 		}
 	}
@@ -487,14 +648,14 @@ func (e *engine) onlyPunctBetween(from, to int) bool {
 }
 
 func (e *engine) quoteOpensAt(i int) bool {
-	return i < len(e.toks) && e.toks[i].Kind == token.Quote && e.toks[i].Dir != token.Close
+	return i < len(e.toks) && e.tok(i).Kind == token.Quote && e.tok(i).Dir != token.Close
 }
 
 // withAcronym extends a mention over a bracketed acronym after it.
 func (e *engine) withAcronym(m mention, nx *int, hi int) mention {
 	i := *nx
-	if i+2 < hi && e.key(i) == "(" && e.key(i+2) == ")" && e.toks[i+1].Shape == token.Upper {
-		m.acronym = e.text[e.toks[i+1].Start:e.toks[i+1].End]
+	if i+2 < hi && e.key(i) == "(" && e.key(i+2) == ")" && e.tok(i+1).Shape == token.Upper {
+		m.acronym = e.text[e.tok(i+1).Start:e.tok(i+1).End]
 		if m.srcKind != Person {
 			m.srcKind = Organisation
 		}
@@ -514,7 +675,7 @@ func (e *engine) skipHearer(k, hi int) int {
 	case "that", ":", ",", ".":
 		return k
 	}
-	if e.toks[k].Kind == token.Quote {
+	if e.tok(k).Kind == token.Quote {
 		return k
 	}
 	m, nx := e.npRight(k, hi)
@@ -560,7 +721,7 @@ func (e *engine) mainSubject(i int, s segment.Sentence) (mention, bool) {
 	// After a quotation that opens the sentence, the subject follows it:
 	// "“...,” the person filming says, adding ...".
 	lo = e.leadingAdverbial(lo, i)
-	for lo < i && (e.toks[lo].Kind == token.Quote || e.toks[lo].Kind == token.Punct) {
+	for lo < i && (e.tok(lo).Kind == token.Quote || e.tok(lo).Kind == token.Punct) {
 		lo++
 	}
 	// The first noun phrase: read to its end.
@@ -586,7 +747,7 @@ func (e *engine) contentBefore(end, lo int, s segment.Sentence) []part {
 	for j >= lo && (e.key(j) == "," || e.key(j) == "—" || e.key(j) == "-") {
 		j--
 	}
-	if j >= 0 && e.toks[j].Kind == token.Quote && e.toks[j].Dir != token.Open {
+	if j >= 0 && e.tok(j).Kind == token.Quote && e.tok(j).Dir != token.Open {
 		if q := e.d.QuoteOf(j); q >= 0 && e.d.Quotes[q].Closed && e.d.Quotes[q].Close == j {
 			return e.quoteParts(q)
 		}
@@ -646,6 +807,11 @@ func (e *engine) tail(i int, s segment.Sentence) part {
 // ", adding", ", he said").
 func (e *engine) clauseEnd(i int, s segment.Sentence) int {
 	for j := i; j < s.To; j++ {
+		if e.key(j) == "and" && j > i {
+			if c, ok := cueForms[e.key(j+1)]; ok && strings.HasSuffix(e.key(j+1), "ing") && c.Frame != FrameShow && !e.insideQuote(j+1) {
+				return j
+			}
+		}
 		if e.key(j) != "," {
 			continue
 		}
@@ -667,7 +833,7 @@ func (e *engine) clauseEnd(i int, s segment.Sentence) int {
 		}
 	}
 	end := s.To
-	for end > i && (e.key(end-1) == "." || e.toks[end-1].Kind == token.Quote && e.toks[end-1].Dir == token.Close && e.d.QuoteOf(end-1) >= 0 && e.d.Quotes[e.d.QuoteOf(end-1)].Open < i) {
+	for end > i && (e.key(end-1) == "." || e.tok(end-1).Kind == token.Quote && e.tok(end-1).Dir == token.Close && e.d.QuoteOf(end-1) >= 0 && e.d.Quotes[e.d.QuoteOf(end-1)].Open < i) {
 		end--
 	}
 	return end
@@ -708,7 +874,7 @@ func (e *engine) contentAfterFrame(k int, s segment.Sentence, si int, fr Frame) 
 
 func (e *engine) sentenceEndOnlyAfter(i int, s segment.Sentence) bool {
 	for j := i; j < s.To; j++ {
-		if e.key(j) != "." && e.toks[j].Kind != token.Quote {
+		if e.key(j) != "." && e.tok(j).Kind != token.Quote {
 			return false
 		}
 	}
@@ -766,7 +932,7 @@ func (e *engine) finish(c *claim, f found) {
 
 func (e *engine) hasWord(from, to int) bool {
 	for i := from; i < to; i++ {
-		if e.toks[i].Kind == token.Word || e.toks[i].Kind == token.Number {
+		if e.tok(i).Kind == token.Word || e.tok(i).Kind == token.Number {
 			return true
 		}
 	}
@@ -779,7 +945,7 @@ func (e *engine) mode(parts []part) string {
 	quoted, plain := 0, 0
 	for _, p := range parts {
 		for i := p.from; i < p.to; i++ {
-			t := e.toks[i]
+			t := e.tok(i)
 			if t.Kind != token.Word && t.Kind != token.Number {
 				continue
 			}

@@ -21,6 +21,10 @@ const (
 	FrameAccording
 	// FrameShow is evidence speaking: "footage shows C", "the poll found C".
 	FrameShow
+	// FrameObject is a stance or an intention towards what follows: "X
+	// criticised Y for Z", "X supports Y", "X wants to V". The content is
+	// the object.
+	FrameObject
 )
 
 // Cue is a reporting word with its frame.
@@ -28,6 +32,7 @@ type Cue struct {
 	Lemma  string
 	Frame  Frame
 	Belief bool // a verb of belief or expectation rather than speech ("believes")
+	Intent bool // a verb of intention ("wants", "plans"): its content is "to V"
 	Stance string
 }
 
@@ -97,7 +102,6 @@ func init() {
 	say("suspect suspects suspected suspecting", "belief")
 	say("expect expects expected", "belief")
 	say("doubt doubts doubted doubting", "belief")
-	say("ask asks asked asking")
 	say("answer answers answered answering")
 	say("counter counters countered countering")
 	say("retort retorts retorted retorting")
@@ -144,6 +148,7 @@ func init() {
 	tell("remind reminds reminded reminding")
 	tell("advise advises advised advising")
 	tell("brief briefs briefed briefing")
+	tell("ask asks asked asking")
 
 	call := func(forms string, opts ...string) { addCue(forms, FrameCall, opts...) }
 	call("call calls called calling")
@@ -159,6 +164,61 @@ func init() {
 	urge("implore implores implored imploring")
 	urge("encourage encourages encouraged encouraging")
 	urge("press presses pressed pressing")
+
+	// Stances and intentions. PolNeAR annotates them as attributions (its
+	// train set: support 73, endorsed 69, criticized 55, want 48, supported
+	// 41, cited 38, proposed 34, defended 33, praised 33, opposed 33...):
+	// a source's position on something, reported without its words.
+	stance := func(forms string, opts ...string) { addCue(forms, FrameObject, opts...) }
+	stance("support supports supported supporting")
+	stance("endorse endorses endorsed endorsing")
+	stance("criticise criticises criticised criticising criticize criticizes criticized criticizing")
+	stance("praise praises praised praising")
+	stance("oppose opposes opposed opposing")
+	stance("defend defends defended defending")
+	stance("propose proposes proposed proposing")
+	stance("cite cites cited citing")
+	stance("question questions questioned questioning")
+	stance("attack attacks attacked attacking")
+	stance("back backs backed backing")
+	stance("denounce denounces denounced denouncing")
+	stance("blast blasts blasted blasting")
+	stance("slam slams slammed slamming")
+	stance("condemn condemns condemned condemning")
+	stance("welcome welcomes welcomed welcoming")
+	stance("applaud applauds applauded applauding")
+	stance("mock mocks mocked mocking")
+	stance("ridicule ridicules ridiculed ridiculing")
+	stance("decry decries decried decrying")
+	stance("tout touts touted touting")
+	stance("hail hails hailed hailing")
+	stance("thank thanks thanked thanking")
+	stance("embrace embraces embraced embracing")
+	stance("recommend recommends recommended recommending")
+	stance("echo echoes echoed echoing")
+	stance("challenge challenges challenged challenging")
+	stance("threaten threatens threatened threatening")
+	stance("favour favours favoured favouring favor favors favored favoring")
+	stance("prefer prefers preferred preferring")
+	stance("lambast lambasts lambasted lambasting lambaste lambastes")
+	stance("rebuke rebukes rebuked rebuking")
+	stance("chide chides chided chiding")
+	stance("request requests requested requesting")
+	stance("demand demands demanded demanding")
+	stance("discuss discusses discussed discussing")
+	stance("acknowledge")
+	stance("express expresses expressed expressing")
+	stance("want wants wanted wanting", "intent")
+	stance("plan plans planned planning", "intent")
+	stance("seek seeks sought seeking", "intent")
+	stance("intend intends intended intending", "intent")
+	stance("aim aims aimed aiming", "intent")
+	stance("decide decides decided deciding", "intent")
+	stance("wish wishes wished wishing", "intent")
+	stance("refuse refuses refused refusing", "intent")
+	stance("consider considers considered considering", "belief")
+	stance("view views viewed viewing", "belief")
+	stance("see sees saw seeing", "belief")
 
 	show := func(forms string) { addCue(forms, FrameShow) }
 	show("show shows showed shown showing")
@@ -177,6 +237,8 @@ func addCue(forms string, f Frame, opts ...string) {
 			c.Belief = true
 		case "denies":
 			c.Stance = "denies"
+		case "intent":
+			c.Intent = true
 		}
 	}
 	for _, w := range fs {
@@ -247,6 +309,12 @@ var orgNouns = set("agency", "agencies", "service", "services", "ministry", "min
 	"group's", "airline", "operator", "manufacturer", "producer", "supplier", "exchange", "observatory", "programme",
 	"program", "project", "initiative", "summit", "mission", "delegation", "consulate", "legislature", "judiciary",
 	"tribunal", "cia", "fbi", "nis", "ministry's")
+
+// groupNouns are shares of people: "59 percent said", "a majority say".
+var groupNouns = set("percent", "per", "%", "majority", "minority", "half", "third", "thirds", "quarter", "plurality", "fraction", "share", "most")
+
+// quantifiers open a share: "nearly half", "less than a third".
+var quantifiers = set("nearly", "almost", "about", "around", "roughly", "some", "over", "more", "less", "fewer", "only", "just", "a", "than")
 
 // titleWords come before a person's name: "Mr Garner", "President Yoon",
 // "Gen. Milley". The extractor strips them from canonical names.

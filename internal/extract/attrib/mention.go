@@ -39,14 +39,23 @@ type mention struct {
 func (m mention) ok() bool { return m.kind != mNone }
 
 // word reports whether token i is a word.
-func (e *engine) word(i int) bool { return i >= 0 && i < len(e.toks) && e.toks[i].Kind == token.Word }
+func (e *engine) word(i int) bool { return i >= 0 && i < len(e.toks) && e.tok(i).Kind == token.Word }
+
+// tok returns token i, or a blank punctuation token out of range, so that
+// rules can look around a token without bounds checks.
+func (e *engine) tok(i int) token.Token {
+	if i < 0 || i >= len(e.toks) {
+		return token.Token{Kind: token.Punct}
+	}
+	return e.toks[i]
+}
 
 // key returns token i's key, or "" out of range.
 func (e *engine) key(i int) string {
 	if i < 0 || i >= len(e.toks) {
 		return ""
 	}
-	return e.toks[i].Key
+	return e.tok(i).Key
 }
 
 // sentenceInitial reports whether token i starts its sentence (possibly
@@ -54,7 +63,7 @@ func (e *engine) key(i int) string {
 func (e *engine) sentenceInitial(i int) bool {
 	s := e.d.Sentences[e.d.SentenceOf(i)]
 	j := s.From
-	for j < i && (e.toks[j].Kind == token.Quote || e.toks[j].Key == "(" || e.toks[j].Key == "[" || e.toks[j].Key == "-" || e.toks[j].Key == "—") {
+	for j < i && (e.tok(j).Kind == token.Quote || e.tok(j).Key == "(" || e.tok(j).Key == "[" || e.tok(j).Key == "-" || e.tok(j).Key == "—") {
 		j++
 	}
 	return j == i
@@ -64,11 +73,11 @@ func (e *engine) sentenceInitial(i int) bool {
 // a name: not a function word that is capitalised only because it starts a
 // sentence.
 func (e *engine) capital(i int) bool {
-	if !e.word(i) || !e.toks[i].Capitalised() {
+	if !e.word(i) || !e.tok(i).Capitalised() {
 		return false
 	}
-	k := e.toks[i].Key
-	if functionWords[k] && (e.sentenceInitial(i) || k != "the" && e.lower[k] && e.toks[i].Shape == token.Title) {
+	k := e.tok(i).Key
+	if functionWords[k] && (e.sentenceInitial(i) || k != "the" && e.lower[k] && e.tok(i).Shape == token.Title) {
 		return false
 	}
 	if k == "i" {
@@ -99,15 +108,49 @@ func (e *engine) nameLeft(j, lo int) (from int) {
 		switch {
 		case e.capital(p):
 			from = p
-		case connectors[e.key(p)] && p-1 >= lo && e.capital(p-1) && e.toks[p].Shape == token.Lower:
+		case connectors[e.key(p)] && p-1 >= lo && e.capital(p-1) && e.tok(p).Shape == token.Lower:
 			from = p - 1
-		case e.key(p) == "the" && e.toks[p].Shape == token.Title && !e.sentenceInitial(p):
+		case e.key(p) == "the" && e.tok(p).Shape == token.Title && !e.sentenceInitial(p):
 			return p // "The Telegraph" mid-sentence
+		case e.key(p) == "'s" && p-1 >= lo && e.capital(p-1):
+			from = p - 1 // an owner: "South Korea's National Intelligence Service"
+		case e.key(p) == "-" && p-1 >= lo && e.capital(p-1) && !e.tok(p).Space:
+			from = p - 1 // "Sen. Lindsey Graham (R-SC)"-like joins
 		default:
 			return from
 		}
 	}
 	return from
+}
+
+// preRole returns where a lower-case role before a name starts ("the
+// former aide", "Clinton's top foreign policy aide"), or from when there is
+// none. The word right before the name must be a role noun.
+func (e *engine) preRole(from, lo int) int {
+	p := from - 1
+	if p < lo || e.tok(p).Shape != token.Lower || !(personNouns[e.key(p)] || titleWords[e.key(p)]) || e.key(p) == "the" {
+		return from
+	}
+	start := p
+	for q := p - 1; q >= lo && p-q < 6; q-- {
+		k := e.key(q)
+		switch {
+		case determiners[k] && e.tok(q).Shape == token.Lower:
+			return q
+		case k == "'s":
+			if q-1 >= lo && e.capital(q-1) {
+				return e.nameLeft(q-1, lo)
+			}
+			return start
+		case e.tok(q).Kind == token.Word && e.tok(q).Shape == token.Lower && !prepositions[k] && !clauseBreak[k] && !isCueForm(k) && !adverbs[k]:
+			start = q
+		case e.capital(q) && q < p:
+			start = q // "White House press secretary"
+		default:
+			return start
+		}
+	}
+	return start
 }
 
 // nameRight returns the end (exclusive) of the capitalised name that starts
@@ -116,9 +159,9 @@ func (e *engine) nameRight(i, hi int) (to int) {
 	to = i + 1
 	for to < hi {
 		switch {
-		case e.capital(to) || e.toks[to].Kind == token.Word && e.toks[to].Shape == token.Upper:
+		case e.capital(to) || e.tok(to).Kind == token.Word && e.tok(to).Shape == token.Upper:
 			to++
-		case connectors[e.key(to)] && to+1 < hi && e.capital(to+1) && e.toks[to].Shape == token.Lower:
+		case connectors[e.key(to)] && to+1 < hi && e.capital(to+1) && e.tok(to).Shape == token.Lower:
 			to += 2
 		default:
 			return to
@@ -138,14 +181,14 @@ func (e *engine) npLeft(j, lo int) mention {
 	// An acronym in brackets: "National Intelligence Service (NIS)".
 	acr := ""
 	end := j + 1
-	if e.key(j) == ")" && j-2 >= lo && e.key(j-2) == "(" && e.toks[j-1].Shape == token.Upper {
-		acr = e.text[e.toks[j-1].Start:e.toks[j-1].End]
+	if e.key(j) == ")" && j-2 >= lo && e.key(j-2) == "(" && e.tok(j-1).Shape == token.Upper {
+		acr = e.text[e.tok(j-1).Start:e.tok(j-1).End]
 		j -= 3
 	}
 	if j < lo {
 		return mention{}
 	}
-	t := e.toks[j]
+	t := e.tok(j)
 	if t.Kind != token.Word {
 		return mention{}
 	}
@@ -157,6 +200,14 @@ func (e *engine) npLeft(j, lo int) mention {
 		from := e.nameLeft(j, lo)
 		m := e.nameMention(from, j+1)
 		m.to = end
+		if pre := e.preRole(from, lo); pre < from && m.ok() {
+			// "Clinton's top foreign policy aide Jake Sullivan"
+			if m.role == "" {
+				m.role = e.d.TextOf(pre, from)
+			}
+			m.from = pre
+			m.srcKind = Person
+		}
 		if acr != "" {
 			m.acronym = acr
 			m.srcKind = Organisation
@@ -167,7 +218,7 @@ func (e *engine) npLeft(j, lo int) mention {
 	from := j
 	n := 0
 	for from >= lo && n < 7 {
-		k := e.toks[from]
+		k := e.tok(from)
 		switch {
 		case k.Kind == token.Word && determiners[k.Key] && (k.Shape == token.Lower || e.sentenceInitial(from)):
 			return e.description(from, end, j)
@@ -189,6 +240,10 @@ func (e *engine) npLeft(j, lo int) mention {
 			n++
 		case k.Kind == token.Punct && k.Key == "-" && from < j:
 			from--
+		case k.Kind == token.Number && from < j:
+			// "59 percent", "two officials"
+			from--
+			n++
 		default:
 			if from == j {
 				return mention{}
@@ -242,6 +297,10 @@ func (e *engine) description(from, to, head int) mention {
 		return false
 	}
 	switch {
+	case groupNouns[hk] && (e.tok(from).Kind == token.Number || e.key(from) == "a" || quantifiers[e.key(from)]):
+		// "59 percent (of voters)", "nearly half", "a majority": a share
+		// of people polled or asked.
+		m.kind, m.srcKind, m.plural = mAnon, Anonymous, true
 	case evidenceNouns[hk] || has(evidenceNouns) && !personNouns[hk] && !orgNouns[hk]:
 		m.kind, m.srcKind = mEvidence, Document
 	case personNouns[hk] || has(personNouns) && !orgNouns[hk]:
@@ -335,14 +394,14 @@ func (e *engine) nameMention(from, to int) mention {
 		// A country or capital as a speaker stands for its government.
 		pl := e.in.Places[e.place[nameFrom]-1]
 		m.srcKind, m.country = Organisation, pl.Country
-	case e.toks[to-1].Shape == token.Upper && to-nameFrom == 1:
+	case e.tok(to-1).Shape == token.Upper && to-nameFrom == 1:
 		m.srcKind, m.acronym = Organisation, m.name
 	case e.publisher(m.name):
 		m.srcKind = Publisher
 	default:
 		m.srcKind = Person
 		for i := nameFrom; i < to; i++ {
-			if orgNouns[e.key(i)] && e.toks[i].Shape != token.Lower {
+			if orgNouns[e.key(i)] && e.tok(i).Shape != token.Lower {
 				m.srcKind = Organisation
 			}
 		}
@@ -392,14 +451,14 @@ func (e *engine) npRight(i, hi int) (mention, int) {
 	if i >= hi || !e.word(i) {
 		return mention{}, i
 	}
-	t := e.toks[i]
+	t := e.tok(i)
 	if p, ok := pronouns[t.Key]; ok && !p.relative {
 		return mention{from: i, to: i + 1, kind: mPronoun, plural: p.plural, female: p.female}, i + 1
 	}
 	// Find the end: a name, or words up to a stop.
 	j := i
 	for j < hi {
-		k := e.toks[j]
+		k := e.tok(j)
 		if k.Kind == token.Word && (determiners[k.Key] && j == i || k.Key == "'s" || k.Shape != token.Lower || !prepositions[k.Key] && !clauseBreak[k.Key] && !isCueForm(k.Key) && k.Key != "who") {
 			j++
 			continue
@@ -428,7 +487,7 @@ func (e *engine) appositionRight(i, hi int) (role string, next int) {
 		return "", i
 	}
 	j := i + 1
-	k := e.toks[j]
+	k := e.tok(j)
 	if !(determiners[k.Key] || titleWords[k.Key] || personNouns[k.Key] || e.capital(j) && e.key(j+1) == "'s" || e.word(j) && e.key(j+1) == "'s") {
 		return "", i
 	}
@@ -436,7 +495,7 @@ func (e *engine) appositionRight(i, hi int) (role string, next int) {
 		return "", i
 	}
 	end := j
-	for end < hi && e.key(end) != "," && e.key(end) != "." && e.key(end) != ";" && e.toks[end].Kind != token.Quote && !isCueForm(e.key(end)) || end < hi && e.key(end) == "," && e.key(end+1) == "and" {
+	for end < hi && e.key(end) != "," && e.key(end) != "." && e.key(end) != ";" && e.tok(end).Kind != token.Quote && !isCueForm(e.key(end)) || end < hi && e.key(end) == "," && e.key(end+1) == "and" {
 		end++
 		if end-j > 14 {
 			return "", i
@@ -473,7 +532,7 @@ func (e *engine) appositionLeft(j, lo int) (role string, nameEnd int) {
 	}
 	k := j - 1
 	for k > lo && e.key(k) != "," && j-k < 16 {
-		if e.toks[k].Kind == token.Quote || e.key(k) == "." || e.cueTok[k] {
+		if e.tok(k).Kind == token.Quote || e.key(k) == "." || e.cueTok[k] {
 			return "", j
 		}
 		k--

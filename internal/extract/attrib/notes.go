@@ -128,7 +128,7 @@ func (e *engine) indexOf(key string, from, to int) int {
 }
 
 func (e *engine) trimEnd(from, to int) int {
-	for to > from+1 && e.toks[to-1].Kind == token.Punct {
+	for to > from+1 && e.tok(to-1).Kind == token.Punct {
 		to--
 	}
 	return to

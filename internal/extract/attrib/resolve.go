@@ -314,7 +314,7 @@ func (e *engine) nameSource(m mention, speaking bool) *source {
 		s.name = strings.Join(words, " ")
 		if m.female {
 			s.female = true
-		} else if strings.HasPrefix(strings.ToLower(m.name), "mr") || strings.HasPrefix(strings.ToLower(e.text[e.toks[m.from].Start:e.toks[m.from].End]), "mr") {
+		} else if strings.HasPrefix(strings.ToLower(m.name), "mr") || strings.HasPrefix(strings.ToLower(e.text[e.tok(m.from).Start:e.tok(m.from).End]), "mr") {
 			s.male = true
 		}
 	}
