@@ -42,6 +42,12 @@ func (s *scanner) at(i int) (v val, from, to int, ok bool) {
 			if k == "for" && v.kind != KindDuration {
 				return v, i + 1, end, true
 			}
+			if k == "in" && v.kind == KindDuration && !v.fuzzy && s.hasRef && v.u >= uDay && s.leanAt(i, end) == leanFuture {
+				// "will be redeemed in five years": a date that far ahead.
+				if w, ok := unitSpan(shiftUnit(s.ref, v.u, v.n), granUnit(v.u)); ok {
+					return w, i, end, true
+				}
+			}
 			return v, i, end, true
 		}
 		return v, 0, 0, false
@@ -54,6 +60,14 @@ func (s *scanner) at(i int) (v val, from, to int, ok bool) {
 // "to", "through" or "until" ("May to July", "Monday-Friday"), the range
 // they span.
 func (s *scanner) exprRange(i int) (val, int, bool) {
+	// "8-13 October": a bare day, a dash, then a full date.
+	if d, ok := s.dayNum(i); ok && s.t[i].Kind == token.Number && (s.key(i+1) == "-" || s.key(i+1) == "–") && s.tight(i+1) && s.tight(i+2) {
+		if q, e, ok := s.absolute(i + 2); ok && q.gran == gDay && q.m != 0 {
+			if v, e2, ok := s.joinRange(partial{y: q.y, m: q.m, d: d, gran: gDay}, q, i, e); ok {
+				return v, e2, true
+			}
+		}
+	}
 	if p, end, ok := s.absolute(i); ok {
 		if v, e, ok := s.rangeRest(i, p, end); ok {
 			return v, e, true
@@ -90,12 +104,14 @@ func (s *scanner) rangeRest(i int, p partial, end int) (val, int, bool) {
 	}
 	var q partial
 	var e int
+	whole := true // the second half stands alone ("May to July", not "May 3-7")
 	switch {
 	case p.gran == gDay:
 		if d, ok := s.dayNum(j); ok && (s.t[j].Kind == token.Number) {
 			if r, e2, ok := s.absolute(j); ok && r.gran == gDay {
-				q, e = r, e2 // "8 - 13 October"? handled below
+				q, e = r, e2
 			} else {
+				whole = false
 				q, e = partial{y: p.y, m: p.m, d: d, gran: gDay}, j+1
 				if r, e2 := s.withYearOnly(j + 1); r != 0 && p.y == 0 {
 					q.y, e = r, e2
@@ -125,15 +141,18 @@ func (s *scanner) rangeRest(i int, p partial, end int) (val, int, bool) {
 				return val{}, 0, false
 			}
 			q, e = partial{y: y, gran: gYear}, j+1
+			whole = false
 		} else {
 			return val{}, 0, false
 		}
 	default:
 		return val{}, 0, false
 	}
-	// "8-13 October": the first part was a bare day read as a full date
-	// only when the month came first; here p has it.
-	return s.joinRange(p, q, i, e)
+	v, e2, ok := s.joinRange(p, q, i, e)
+	if ok && whole {
+		s.keepEnds(i, end, j, e)
+	}
+	return v, e2, ok
 }
 
 // withYearOnly reads ", 2024" or " 2024" at j and returns the year and the
@@ -187,7 +206,11 @@ func (s *scanner) rangeFrom(i int) (val, int, bool) {
 				}
 				p.m, p.y = q.m, q.y
 			}
-			return s.joinRange(p, q, i, e2)
+			v, e3, ok := s.joinRange(p, q, i, e2)
+			if ok && !bare {
+				s.keepEnds(j, e1, k, e2)
+			}
+			return v, e3, ok
 		}
 		if d, ok := s.dayNum(k); ok && !bare && p.gran == gDay && s.t[k].Kind == token.Number {
 			q := partial{y: p.y, m: p.m, d: d, gran: gDay}
@@ -219,12 +242,31 @@ func (s *scanner) rangeFrom(i int) (val, int, bool) {
 	if w.end < v.start {
 		return val{}, 0, false
 	}
+	s.ends[0], s.ends[1] = rangeEnd{j, e, v}, rangeEnd{e + 1, e2, w}
+	s.hasEnds = true
 	return rangeVal(v, w), e2, true
+}
+
+// rangeEnd is one end of a range that is an expression of its own.
+type rangeEnd struct {
+	from, to int
+	v        val
+}
+
+// keepEnds records the two ends of the range just joined, at tokens [a, b)
+// and [c, d), so that each is reported too, as TimeML annotates them.
+func (s *scanner) keepEnds(a, b, c, d int) {
+	if !s.joined {
+		return
+	}
+	s.ends[0], s.ends[1] = rangeEnd{a, b, s.join[0]}, rangeEnd{c, d, s.join[1]}
+	s.hasEnds = true
 }
 
 // joinRange resolves the two ends of a range of absolute dates together:
 // the year one side gives is the other's, and the end follows the start.
 func (s *scanner) joinRange(p, q partial, from, to int) (val, int, bool) {
+	s.joined = false
 	if p.gran == gDay && q.gran == gDay {
 		if p.m == 0 {
 			p.m = q.m
@@ -261,6 +303,7 @@ func (s *scanner) joinRange(p, q partial, from, to int) (val, int, bool) {
 	if w.end < v.start {
 		return val{}, 0, false
 	}
+	s.join[0], s.join[1], s.joined = v, w, true
 	return rangeVal(v, w), to, true
 }
 
@@ -285,17 +328,7 @@ func (s *scanner) resolve(p partial, l lean, at int) (val, bool) {
 		y = ry
 		switch p.gran {
 		case gDay:
-			c := mkDay(y, p.m, p.d)
-			switch {
-			case l == leanFuture && c < s.ref:
-				y++
-			case l == leanPast && c > s.ref:
-				y--
-			case l == leanNone && c > s.ref && c-s.ref > s.ref-mkDay(y-1, p.m, p.d):
-				y-- // the nearer one, the past on a tie
-			case l == leanNone && c < s.ref && mkDay(y+1, p.m, p.d)-s.ref < s.ref-c:
-				y++
-			}
+			y = s.dayYear(p, l)
 		case gMonth:
 			switch {
 			case l == leanFuture && p.m < rm:
@@ -328,6 +361,36 @@ func (s *scanner) resolve(p partial, l lean, at int) (val, bool) {
 		return val{}, false
 	}
 	return v, true
+}
+
+// dayYear returns the year a month and day without one fall in: the last
+// occurrence for an expression that leans to the past, the next one for
+// the future, and the nearer one otherwise. A past-leaning date a fortnight
+// or less after the reference day stays in its year (a deadline "set" for
+// it, a story filed a little late), and a weekday written with the date
+// settles the matter when it fits one year only.
+func (s *scanner) dayYear(p partial, l lean) int {
+	ry := s.ref.year()
+	c := mkDay(ry, p.m, p.d)
+	y := ry
+	switch {
+	case l == leanFuture && c < s.ref-14:
+		y++
+	case l == leanPast && c > s.ref+14:
+		y--
+	case l == leanNone && c > s.ref && c-s.ref > s.ref-mkDay(ry-1, p.m, p.d):
+		y-- // the nearer one, the past on a tie
+	case l == leanNone && c < s.ref && mkDay(ry+1, p.m, p.d)-s.ref < s.ref-c:
+		y++
+	}
+	if p.wd != 0 && mkDay(y, p.m, p.d).weekday() != p.wd-1 {
+		for _, alt := range [...]int{ry, ry - 1, ry + 1} {
+			if mkDay(alt, p.m, p.d).weekday() == p.wd-1 {
+				return alt
+			}
+		}
+	}
+	return y
 }
 
 // leanAt is the lean of [from, to) with a default for when the verbs say
@@ -422,6 +485,12 @@ func (s *scanner) expr(i int) (v val, end int, ok bool) {
 		return s.season(i, i, shiftNone)
 	case l.class&cHoliday != 0:
 		return s.holiday(i, i)
+	case k == "year" && (s.key(i+1) == "end" || s.key(i+1) == "'s" && s.key(i+2) == "end"):
+		e := i + 2
+		if s.key(i+1) == "'s" {
+			e++
+		}
+		return s.yearEnd(i, e)
 	case k == "now":
 		if s.key(i+1) == "-" && s.tight(i+1) {
 			return v, 0, false // "now-defunct"
@@ -431,7 +500,7 @@ func (s *scanner) expr(i int) (v val, end int, ok bool) {
 		return s.special("PAST_REF", i, i+2)
 	case l.class&cPart != 0 && (k == "noon" || k == "midnight" || k == "midday"):
 		return s.clock(i)
-	case len(k) == 2 && (k[0] == 'q' || k[0] == 'h') && k[1] >= '1' && k[1] <= '4' && t.Shape == token.Upper:
+	case len(k) == 2 && (k[0] == 'q' || k[0] == 'h') && k[1] >= '1' && k[1] <= '4' && t.Shape != token.Lower:
 		return s.quarter(i, i)
 	case strings.IndexByte(k, '-') > 0:
 		return s.hyphenated(i)
@@ -1011,7 +1080,12 @@ func (s *scanner) shift(from, i int) (val, int, bool) {
 			}
 			return val{}, 0, false
 		}
-		v, ok := unitSpan(shiftUnit(s.ref, u, sh), u)
+		x := s.ref
+		if u == uWeek && sh == shiftLast && x.weekday() == 6 {
+			// On a Sunday the week that ends today is "last week".
+			x++
+		}
+		v, ok := unitSpan(shiftUnit(x, u, sh), u)
 		if !ok {
 			return val{}, 0, false
 		}

@@ -34,9 +34,20 @@ func (s *scanner) the(i int) (val, int, bool) {
 		if c, ok := s.dayNum(j); ok && s.key(j+1) == "century" && c >= 1 && c <= 22 {
 			return centuryVal(c), j + 2, true
 		}
-		if y, ok := s.yearNum(j); ok && (s.key(j+1) == "period" || s.key(j+1) == "quarter" && false) {
-			v, _ := s.resolve(partial{y: y, gran: gYear}, leanNone, i)
-			return v, j + 2, true
+		if y, ok := s.yearNum(j); ok {
+			// "the 1988 third quarter", "the 1988 quarter", "the 1989
+			// period": the quarter the story is about, in that year.
+			if n, half, e, ok := s.ordUnit(j + 1); ok {
+				return s.quarterYear(i, e, n, half)
+			}
+			if k := s.key(j + 1); k == "quarter" || k == "period" {
+				if s.hasQ {
+					_, m, _ := s.lastQ.ymd()
+					return quarterVal(mkDay(y, m, 1)), j + 2, true
+				}
+				v, _ := s.resolve(partial{y: y, gran: gYear}, leanNone, i)
+				return v, j + 2, true
+			}
 		}
 	case nl.class&cEdge != 0:
 		if v, e, ok := s.edge(j); ok && (v.gran == gDecade || v.gran == gCentury || v.gran == gSeason) {
@@ -54,7 +65,27 @@ func (s *scanner) the(i int) (val, int, bool) {
 		if v, e, ok := s.countPhrase(j + 1); ok && v.kind == KindDuration {
 			return v, e, true
 		}
-	case nk == "fiscal":
+	case nk == "fiscal" || (nk == "current" || nk == "latest" || nk == "previous" || nk == "last") && s.key(j+1) == "fiscal" && s.key(j+2) == "year":
+		if s.key(j+1) == "fiscal" && s.key(j+2) == "year" {
+			// "the current fiscal year", "the latest fiscal year": a
+			// company's year, read as the calendar year.
+			if !s.hasRef {
+				return val{}, 0, false
+			}
+			y := s.ref.year()
+			if nk == "latest" || nk == "previous" || nk == "last" {
+				y--
+			}
+			v, _ := s.resolve(partial{y: y, gran: gYear}, leanNone, i)
+			return v, j + 3, true
+		}
+		if s.key(j+1) == "year" && !s.same(j+2) || s.key(j+1) == "year" && s.t[j+2].Kind != token.Number {
+			if !s.hasRef {
+				return val{}, 0, false
+			}
+			v, _ := unitSpan(s.ref, uYear)
+			return v, j + 2, true
+		}
 		return s.fiscal(j)
 	case nk == "quarter" || nk == "period":
 		return s.lastPeriod(i, j+1)
@@ -69,17 +100,20 @@ func (s *scanner) the(i int) (val, int, bool) {
 		if s.key(k) == "quarter" || s.key(k) == "period" {
 			return s.lastPeriod(i, k+1)
 		}
-	case nk == "year-earlier" || nk == "year-ago" || nk == "prior-year" || nk == "year-before" ||
-		(nk == "same" || nk == "comparable" || nk == "corresponding") && (s.key(j+1) == "period" || s.key(j+1) == "quarter"):
-		k := j + 1
-		if s.key(k) == "fiscal" {
+	case yearAgoWord[nk] || (nk == "same" || nk == "comparable" || nk == "corresponding" || nk == "like") &&
+		(yearAgoWord[s.key(j+1)] || s.key(j+1) == "period" || s.key(j+1) == "quarter"):
+		// "the year-earlier quarter", "the comparable year-ago period",
+		// "the same period last year".
+		k := j
+		for k < j+4 && (yearAgoWord[s.key(k)] || s.key(k) == "same" || s.key(k) == "comparable" || s.key(k) == "corresponding" ||
+			s.key(k) == "like" || s.key(k) == "fiscal" || s.lex(k).class&cOrd != 0) {
 			k++
 		}
-		if s.key(k) == "third" || s.key(k) == "second" || s.key(k) == "first" || s.key(k) == "fourth" {
-			k++
-		}
-		if s.key(k) != "quarter" && s.key(k) != "period" && s.key(k) != "year" {
+		if s.key(k) != "quarter" && s.key(k) != "period" && s.key(k) != "year" && s.key(k) != "results" {
 			return val{}, 0, false
+		}
+		if s.key(k) == "results" {
+			k--
 		}
 		k++
 		// "the same period last year", "the same quarter a year ago"
@@ -186,6 +220,32 @@ func (s *scanner) the(i int) (val, int, bool) {
 			return v, j + 3, true
 		}
 		return v, j + 2, true
+	case (nk == "previous" || nk == "following" || nk == "next") && s.is(j+1, cWeekday):
+		// "the previous Friday": the one before the day the story is at.
+		wd, e, ok := s.weekdayAt(j + 1)
+		if !ok {
+			return val{}, 0, false
+		}
+		anchor, has := s.anchor(uDay)
+		if !has {
+			return val{}, 0, false
+		}
+		aw := anchor.weekday()
+		var x day
+		if nk == "previous" {
+			x = anchor - day((aw-wd+7)%7)
+			if x == anchor {
+				x -= 7
+			}
+		} else {
+			x = anchor + day((wd-aw+7)%7)
+			if x == anchor {
+				x += 7
+			}
+		}
+		v := dayVal(x)
+		v.weekday = true
+		return s.timeOfDay(v, e)
 	case nk == "next" && s.is(j+1, cPart):
 		// "the next morning"
 		anchor, has := s.anchor(uDay)
@@ -232,6 +292,9 @@ func (s *scanner) anchor(u unit) (day, bool) {
 	}
 	return s.ref, s.hasRef
 }
+
+// yearAgoWord are adjectives for the same period a year before.
+var yearAgoWord = set("year-earlier", "year-ago", "prior-year", "year-before", "year-previous")
 
 // continuesNP reports whether token k continues a noun phrase ("the day
 // before the vote"), which makes "the day before" no anaphor.
@@ -361,12 +424,14 @@ func (s *scanner) quarterYear(from, j, n int, half bool) (val, int, bool) {
 		ry, rm, _ := s.ref.ymd()
 		y = ry
 		first := (n-1)*months + 1
-		if s.leanAt(from, j) == leanFuture {
-			if first+months-1 < rm {
-				y++
-			}
-		} else if first > rm {
-			y--
+		if first > rm {
+			y-- // the last one that has begun
+		}
+		// Looking ahead, a period long over is next year's; one that
+		// ended within the last quarter is still being reported on
+		// ("expects to report third-quarter results").
+		if s.leanAt(from, j) == leanFuture && mkDay(y, first+months, 1) < s.ref-92 {
+			y++
 		}
 	}
 	first := (n-1)*months + 1
@@ -470,11 +535,8 @@ func (s *scanner) hyphenated(i int) (val, int, bool) {
 		return v, e, true
 	case a == "year" && (b == "earlier" || b == "ago" || b == "before"):
 		return s.yearBefore(b == "earlier"), i + 1, true
-	case a == "year" && b == "end" || k == "year-end":
-		if !s.hasRef {
-			return val{kind: KindDate, start: noDay, end: noDay, gran: gDay}, i + 1, true
-		}
-		return dayVal(mkDay(s.ref.year(), 12, 31)), i + 1, true
+	case a == "year" && b == "end":
+		return s.yearEnd(i, i+1)
 	case a == "mid" && lb.class&cUnit != 0 && lb.unit == uYear && s.hasRef:
 		v, _ := unitSpan(s.ref, uYear)
 		v.mod = "MID"
@@ -489,6 +551,19 @@ func (s *scanner) hyphenated(i int) (val, int, bool) {
 		return s.countPhrase(i)
 	}
 	return val{}, 0, false
+}
+
+// yearEnd reads "year-end", "year end", "year's end" over [from, to): the
+// last day of the reference year, or of the year before after "since".
+func (s *scanner) yearEnd(from, to int) (val, int, bool) {
+	if !s.hasRef {
+		return val{kind: KindDate, start: noDay, end: noDay, gran: gDay}, to, true
+	}
+	y := s.ref.year()
+	if s.key(from-1) == "since" || s.key(from-1) == "at" && s.lean(from, to) == leanPast {
+		y--
+	}
+	return dayVal(mkDay(y, 12, 31)), to, true
 }
 
 // count reads a count at i: digits, number words ("three", "twenty four"),
@@ -575,6 +650,9 @@ func (s *scanner) countPhrase(i int) (val, int, bool) {
 		}
 	}
 	after := j + 1
+	if s.key(after) == "or" && s.key(after+1) == "so" && s.key(after+2) == "ago" {
+		after += 2 // "a week or so ago"
+	}
 	if s.key(after) == "old" || s.key(after) == "-" && s.key(after+1) == "old" {
 		return val{}, 0, false // an age
 	}

@@ -57,6 +57,9 @@ type val struct {
 type partial struct {
 	y, m, d int
 	gran    gran // gDay, gMonth, gYear, gDecade
+	// wd is the weekday written with the date ("Monday, Oct. 26"), 1 =
+	// Monday, 0 when none: it tells the year when the text does not.
+	wd int
 }
 
 // scanner walks the tokens of one document.
@@ -75,6 +78,15 @@ type scanner struct {
 	hasDay    bool
 	lastSet   val // the last calendar span mentioned
 	hasSet    bool
+	// The ends of the last range read, when each stands alone ("from Aug.
+	// 26 to Oct. 20"); join holds the two sides joinRange resolved.
+	ends    [2]rangeEnd
+	hasEnds bool
+	join    [2]val
+	joined  bool
+	// isoCache holds the last days written out.
+	isoCache [8]isoEntry
+	isoNext  int
 }
 
 var (
@@ -82,12 +94,31 @@ var (
 	lexIndex map[string]int16
 )
 
+// lexPrefix marks the first two letters of lexicon words, so that most
+// words of a text need no map lookup.
+var lexPrefix [26 * 26]bool
+
 func init() {
 	lexIndex = make(map[string]int16, len(lexicon))
 	for w, l := range lexicon {
 		lexIndex[w] = int16(len(lexTable))
 		lexTable = append(lexTable, l)
+		if len(w) >= 2 && w[0] >= 'a' && w[0] <= 'z' && w[1] >= 'a' && w[1] <= 'z' {
+			lexPrefix[int(w[0]-'a')*26+int(w[1]-'a')] = true
+		}
 	}
+}
+
+// maybeLexeme reports whether k could be in the lexicon.
+func maybeLexeme(k string) bool {
+	if len(k) < 2 || len(k) > 14 {
+		return false
+	}
+	a, b := k[0], k[1]
+	if a < 'a' || a > 'z' || b < 'a' || b > 'z' {
+		return false
+	}
+	return lexPrefix[int(a-'a')*26+int(b-'a')]
 }
 
 var noLex lexeme
@@ -313,7 +344,7 @@ func (s *scanner) absolute(i int) (p partial, end int, ok bool) {
 		return s.numericDate(i)
 	case s.is(i, cWeekday):
 		// "Monday, Oct. 26": the date decides; the weekday only checks it.
-		_, next, ok := s.weekdayAt(i)
+		wd, next, ok := s.weekdayAt(i)
 		if !ok {
 			return p, 0, false
 		}
@@ -325,6 +356,7 @@ func (s *scanner) absolute(i int) (p partial, end int, ok bool) {
 			return p, 0, false
 		}
 		if q, e, ok := s.absolute(j); ok && q.d != 0 {
+			q.wd = wd + 1
 			return q, e, true
 		}
 		return p, 0, false
@@ -392,6 +424,13 @@ func (s *scanner) monthDate(i int) (p partial, end int, ok bool) {
 	if !s.monthWordOK(i, next, false) {
 		return p, 0, false
 	}
+	// "July last year", "June this year"
+	if s.same(next) && s.is(next, cShift) && s.key(next+1) == "year" && s.hasRef {
+		switch s.key(next) {
+		case "last", "this", "next":
+			return partial{y: s.ref.year() + s.lex(next).val, m: m, gran: gMonth}, next + 2, true
+		}
+	}
 	return partial{m: m, gran: gMonth}, next, true
 }
 
@@ -410,7 +449,7 @@ func (s *scanner) dayIsQuantity(i int) bool {
 
 var quantityNoun = set("people", "troops", "soldiers", "dead", "killed", "percent", "per", "million",
 	"billion", "thousand", "hundred", "others", "more", "members", "civilians", "children", "men", "women",
-	"of", "tonnes", "tons", "km", "miles", "dollars", "points")
+	"tonnes", "tons", "km", "miles", "dollars", "points")
 
 // numericDate reads dates that start with a number: "2024-10-18",
 // "10/18/2024" (only when a part above 12 tells the order), "18 October

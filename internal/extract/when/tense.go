@@ -34,7 +34,7 @@ func (s *scanner) lean(from, to int) lean {
 		if t.Kind != token.Word {
 			continue
 		}
-		if l, ok := s.verbLean(j, true); ok {
+		if l, ok := s.verbLean(j, true, from); ok {
 			return l
 		}
 	}
@@ -47,7 +47,7 @@ func (s *scanner) lean(from, to int) lean {
 		if t.Kind != token.Word {
 			continue
 		}
-		if l, ok := s.verbLean(j, false); ok {
+		if l, ok := s.verbLean(j, false, from); ok {
 			return l
 		}
 	}
@@ -55,11 +55,13 @@ func (s *scanner) lean(from, to int) lean {
 }
 
 // verbLean reports the lean given by word j, if it is part of a verb
-// group. left says whether j lies before the expression: an intention
-// verb there ("planned a demonstration on Saturday") looks ahead, while
-// after a fronted expression it is the verb's own tense that counts ("On
-// Friday, the government planned to pay...").
-func (s *scanner) verbLean(j int, left bool) (lean, bool) {
+// group, for the expression that starts at token from. left says whether j
+// lies before the expression: an intention verb there ("planned a
+// demonstration on Saturday") looks ahead, unless the expression follows
+// it at once ("decided on Feb. 11", "agreed in June to buy"); after a
+// fronted expression it is the verb's own tense that counts ("On Friday,
+// the government planned to pay...").
+func (s *scanner) verbLean(j int, left bool, from int) (lean, bool) {
 	t := &s.t[j]
 	k := t.Key
 	if t.Shape != token.Lower && s.d.Sentences[s.d.SentenceOf(j)].From != j {
@@ -82,9 +84,10 @@ func (s *scanner) verbLean(j int, left bool) (lean, bool) {
 		if nx == "" || s.t[j+1].Kind != token.Word || s.t[j+1].Shape != token.Lower || notVerbAfterTo[nx] {
 			return leanNone, false
 		}
-		// An infinitive: the verb before "to" decides.
+		// An infinitive: the verb before "to" decides ("plans to hold",
+		// "asked it to respond").
 		h := j - 1
-		for h >= 0 && (s.key(h) == "not" || adverb(s.key(h))) {
+		for h >= 0 && (s.key(h) == "not" || adverb(s.key(h)) || objectPronoun[s.key(h)]) {
 			h--
 		}
 		if h >= 0 && (intention[s.key(h)] || toHead[s.key(h)]) {
@@ -92,7 +95,7 @@ func (s *scanner) verbLean(j int, left bool) (lean, bool) {
 		}
 		return leanNone, false
 	case intention[k] && !s.nounUse(j):
-		if left {
+		if left && !(from-j <= 2 && pastForm(k) && (from-j == 1 || s.t[j+1].Kind == token.Word && prepOrDet[s.key(j+1)])) {
 			return leanFuture, true
 		}
 		if pastForm(k) {
@@ -115,7 +118,7 @@ func (s *scanner) verbLean(j int, left bool) (lean, bool) {
 			return leanFuture, true // "will have"
 		}
 		return leanPast, true
-	case irregularPast[k] || t.Shape == token.Lower && pastForm(k):
+	case irregularPast[k] || t.Shape == token.Lower && pastForm(k) && !s.adjectival(j):
 		// A participle after "will be" or "is to be" looks ahead: "will
 		// be sent by Nov 1".
 		if s.modalBefore(j) {
@@ -136,7 +139,9 @@ func (s *scanner) modalBefore(j int) bool {
 		case futureModal[k]:
 			return true
 		case k == "to":
-			return h > 0 && (s.key(h-1) == "is" || s.key(h-1) == "are" || intention[s.key(h-1)] || toHead[s.key(h-1)])
+			// "is to be held", "expected to be sent", "guidelines to be
+			// published": a passive infinitive looks ahead.
+			return s.key(h+1) == "be" || h > 0 && (s.key(h-1) == "is" || s.key(h-1) == "are" || intention[s.key(h-1)] || toHead[s.key(h-1)])
 		case k == "be" || k == "been" || k == "being" || k == "have" || k == "not" || k == "n't" || adverb(k) ||
 			k == "also" || k == "still" || k == "then" || k == "soon":
 		default:
@@ -144,6 +149,27 @@ func (s *scanner) modalBefore(j int) bool {
 		}
 	}
 	return false
+}
+
+// adjectival reports whether the "-ed" word j modifies a noun ("Series H
+// preferred shares", "the armed forces", "a still unspecified date")
+// rather than being a verb: it follows a determiner, a number, a
+// capitalised word or a degree adverb.
+func (s *scanner) adjectival(j int) bool {
+	if j == 0 || !s.same(j) {
+		return false
+	}
+	p := &s.t[j-1]
+	switch {
+	case p.Kind == token.Number:
+		return true
+	case p.Kind != token.Word:
+		return false
+	case p.Shape != token.Lower:
+		return s.d.Sentences[s.d.SentenceOf(j-1)].From != j-1 || determiner[p.Key]
+	}
+	return determiner[p.Key] || p.Key == "still" || p.Key == "very" || p.Key == "most" || p.Key == "more" ||
+		p.Key == "newly" || p.Key == "recently" || p.Key == "previously"
 }
 
 // nounUse reports whether word j follows a determiner and so is a noun
@@ -194,13 +220,15 @@ var (
 	toHead = set("set", "likely", "supposed", "meant", "about", "going", "deadline", "able", "wants", "need",
 		"needs", "order", "ordered", "asked", "urged", "called", "invited", "told", "agreement", "plan", "plans",
 		"deal", "offer", "bid", "proposal", "decision", "move", "pledge", "promise", "vow", "request", "ready",
-		"due", "expected", "scheduled", "slated", "poised", "prepared", "agreed", "decided")
+		"due", "expected", "scheduled", "slated", "poised", "prepared", "agreed", "decided", "is", "are", "am")
 	// Words that put a date after them in the future without being verbs:
 	// "payable Dec. 15", "holders of record Nov. 17", "effective June 1",
 	// "the rights expire Nov. 21", "due 1993".
 	futureWord = set("payable", "due", "effective", "expire", "expires", "expiring", "expiration", "deadline",
-		"scheduled", "slated", "upcoming", "pending", "starting", "beginning", "ahead", "maturing", "matures",
+		"scheduled", "slated", "upcoming", "pending", "starting", "beginning", "maturing", "matures",
 		"mature", "redeemable", "convertible", "exercisable", "until", "till")
+	// "set" and "put" are present forms too, but in news narrative they
+	// are mostly past.
 	irregularPast = set("said", "told", "met", "made", "took", "went", "came", "gave", "held", "began", "left",
 		"saw", "found", "sent", "won", "lost", "fell", "rose", "struck", "led", "brought", "thought", "spoke",
 		"wrote", "chose", "ran", "got", "knew", "felt", "paid", "sold", "bought", "built", "caught", "taught",
@@ -213,7 +241,7 @@ var (
 		"been", "gone", "done", "seen", "taken", "given", "known", "shown", "written", "spoken", "chosen",
 		"broken", "driven", "flown", "grown", "thrown", "worn", "hidden", "stolen", "forgotten", "risen",
 		"fallen", "beaten", "bitten", "eaten", "ridden", "shaken", "sworn", "torn", "woken", "begun",
-		"sung", "sunk", "swum", "drunk", "rung", "killed", "died")
+		"sung", "sunk", "swum", "drunk", "rung", "killed", "died", "set", "put")
 	// Words ending in "-ed" that are not verbs.
 	edNotVerb = set("hundred", "hundreds", "indeed", "breed", "creed", "greed", "speed", "steed", "seed",
 		"need", "feed", "deed", "weed", "shred", "sacred", "naked", "wicked", "kindred", "rugged", "ragged",
@@ -221,6 +249,9 @@ var (
 		"advanced", "limited", "united", "red", "bed", "led", "fled", "shed", "sled", "wed", "embed",
 		"proceed", "exceed", "succeed", "bleed", "freed", "agreed", "unprecedented", "unexpected",
 		"unidentified", "unnamed", "unrelated", "unarmed", "unverified", "undisclosed", "unconfirmed")
+	determiner = set("the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that",
+		"these", "those", "some", "all", "no", "any", "each", "every", "many", "several", "other")
+	objectPronoun  = set("it", "him", "her", "them", "us", "me", "you")
 	notVerbAfterTo = set("the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
 		"that", "these", "those", "some", "all", "both", "each", "every", "any", "no", "one", "two",
 		"three", "him", "them", "us", "me", "it", "date", "day", "what", "which", "whom", "where", "more",

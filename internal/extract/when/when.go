@@ -79,19 +79,20 @@ func Find(d *segment.Doc, ref time.Time) []Time {
 	}
 	for i := range s.t {
 		s.lx[i] = -1
-		if t := &s.t[i]; t.Kind == token.Word && len(t.Key) <= 24 {
+		if t := &s.t[i]; t.Kind == token.Word && maybeLexeme(t.Key) {
 			if ix, ok := lexIndex[t.Key]; ok {
 				s.lx[i] = ix
 			}
 		}
 	}
-	var out []Time
+	out := make([]Time, 0, len(s.t)/64+4)
 	stampEnd := -1 // the end of the current stamp line, when in one
 	for i := 0; i < len(s.t); {
 		if !s.starts(i) {
 			i++
 			continue
 		}
+		s.hasEnds = false
 		v, from, to, ok := s.at(i)
 		if !ok || to <= from {
 			i++
@@ -105,6 +106,15 @@ func Find(d *segment.Doc, ref time.Time) []Time {
 			continue
 		}
 		out = append(out, s.emit(v, from, to))
+		if v.kind == KindRange && s.hasEnds && s.ends[0].to <= s.ends[1].from {
+			// A range whose ends stand alone ("from Aug. 26 to Oct. 20")
+			// is reported whole and end by end.
+			for _, e := range s.ends {
+				if e.v.start != noDay && e.to > e.from {
+					out = append(out, s.emit(e.v, e.from, e.to))
+				}
+			}
+		}
 		s.remember(v, from)
 		i = to
 	}
@@ -112,7 +122,7 @@ func Find(d *segment.Doc, ref time.Time) []Time {
 }
 
 // starts reports whether token i can open an expression, to skip the
-// common case with one check.
+// common case with a check or two.
 func (s *scanner) starts(i int) bool {
 	t := &s.t[i]
 	switch t.Kind {
@@ -125,14 +135,38 @@ func (s *scanner) starts(i int) bool {
 			return true
 		}
 		switch t.Key {
-		case "between", "from", "by", "on", "in", "at", "during", "for", "the", "fiscal", "each", "every",
-			"per", "now", "a", "an":
+		case "between", "from", "by", "on", "in", "at", "during", "for", "the", "a", "an":
+			// Frequent words: go on only if the next one could follow.
+			return i+1 < len(s.t) && s.follows(i+1)
+		case "fiscal", "each", "every", "per", "now", "year":
 			return true
 		}
 		if len(t.Key) == 2 {
 			return true // Q3, H1
 		}
 		return strings.IndexByte(t.Key, '-') > 0 || len(t.Key) >= 7 && t.Key[len(t.Key)-1] == 's'
+	}
+	return false
+}
+
+// follows reports whether token i can continue an expression opened by a
+// preposition or article.
+func (s *scanner) follows(i int) bool {
+	t := &s.t[i]
+	switch t.Kind {
+	case token.Number, token.Quote:
+		return true
+	case token.Word:
+		if s.lx[i] >= 0 || len(t.Key) == 2 || strings.IndexByte(t.Key, '-') > 0 {
+			return true
+		}
+		switch t.Key {
+		case "the", "a", "an", "fiscal", "year", "latest", "most", "same", "comparable", "corresponding", "like",
+			"weekend", "end", "beginning", "start", "middle", "close", "day", "quarter", "period", "now", "each",
+			"every", "recent":
+			return true
+		}
+		return len(t.Key) >= 7 && t.Key[len(t.Key)-1] == 's'
 	}
 	return false
 }
@@ -180,10 +214,10 @@ func (s *scanner) emit(v val, from, to int) Time {
 	t.Text = s.d.Text[t.Span.Start:t.Span.End]
 	var buf [40]byte
 	if v.start != noDay {
-		t.Start = string(appendISO(buf[:0], v.start))
+		t.Start = s.iso(v.start)
 		t.End = t.Start
 		if v.end != v.start {
-			t.End = string(appendISO(buf[:0], v.end))
+			t.End = s.iso(v.end)
 		}
 		t.Granularity = granName[v.gran]
 		if v.clock || v.part != "" {
@@ -199,6 +233,26 @@ func (s *scanner) emit(v val, from, to int) Time {
 		t.Value = string(b)
 	}
 	return t
+}
+
+// iso returns x as YYYY-MM-DD, from a small cache: an article names the
+// same few days again and again.
+func (s *scanner) iso(x day) string {
+	for _, c := range s.isoCache {
+		if c.s != "" && c.d == x {
+			return c.s
+		}
+	}
+	var buf [16]byte
+	str := string(appendISO(buf[:0], x))
+	s.isoCache[s.isoNext%len(s.isoCache)] = isoEntry{x, str}
+	s.isoNext++
+	return str
+}
+
+type isoEntry struct {
+	d day
+	s string
 }
 
 // value appends the TIMEX3-style value of v.
