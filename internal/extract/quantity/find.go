@@ -21,13 +21,13 @@ type finder struct {
 
 // qmeta is what Find keeps of a quantity for its later passes.
 type qmeta struct {
-	from, to  int  // token range of the quantity's text
-	numFrom   int  // first token of the number itself
-	round     bool // an indefinite round power of ten: "a million", "a thousand"
-	ofThem    bool // "of them", "of us" follows
-	headTo    int  // token after what was read as the counted noun phrase, or to
-	plain     bool // a count with no unit
-	bare      bool // a number below a hundred with nothing counted: kept only after a count
+	from, to int  // token range of the quantity's text
+	numFrom  int  // first token of the number itself
+	round    bool // an indefinite round power of ten: "a million", "a thousand"
+	ofThem   bool // "of them", "of us" follows
+	headTo   int  // token after what was read as the counted noun phrase, or to
+	plain    bool // a count with no unit
+	bare     bool // a number below a hundred with nothing counted: kept only after a count
 }
 
 // float stores v in the finder's arena and returns a pointer to it, so that

@@ -1,6 +1,35 @@
 // Package quantity finds amounts in text and reads them as a careful reader
 // would: digits and number words, approximations, ranges and alternatives,
 // vague amounts, percentages, money, rates, what is counted, and rhetoric.
+//
+// It works in two layers. ReadNumber and Numbers read a number as written
+// from the tokens ("1,500", "12 000", "1.5m", "three hundred and fifty",
+// "half a million", "two thirds", "3rd"), knowing nothing of its sentence.
+// Find reads each number in its context and keeps those that are figures:
+// it looks left for a currency sign and a hedge ("about", "more than"),
+// right for a scale, a unit, a second end ("or 12,000", "-6,000"), a
+// postposed hedge ("or so"), the noun phrase it counts and a rate ("each
+// month"), and it turns away dates, years, ages, durations, times of day,
+// codes and labels. The lexicons it reads are in lexicon.go, each with where
+// its knowledge comes from; no regular expression runs.
+//
+// What counts as a figure, decided by phenomenon:
+//   - A count below ten that nothing hedges, bounds or measures ("two
+//     officials", "one of them") describes; it is not a figure. It is one
+//     when hedged ("at least three people"), measured ("5 feet", "$2") or
+//     listed with another count as a tally ("90 lorries and two trains").
+//   - A bare number below a hundred with nothing counted ("Being 48 is too
+//     early", "turns 18") is an age or a rank unless it continues a count:
+//     an amount in its sentence or the one before ("down from 71"), or a
+//     count noun before it ("put the number at 62").
+//   - Fractions ("two thirds of voters", "half of them") are read by
+//     ReadNumber but are not figures for Find: "half" is mostly not one.
+//   - A range or alternatives is one Quantity: Value is the first end, Low
+//     and High the span, Alternatives the values of "10,000 or 12,000".
+//   - Rhetoric is an indefinite round power of ten ("a million", "a
+//     thousand") in an idiom ("a thousand times") or in a quotation that
+//     points at what is in view ("There's a million of them here") or
+//     exclaims; the amount keeps its value and is flagged.
 package quantity
 
 import (
@@ -50,10 +79,9 @@ type Quantity struct {
 // something else (times), whose numbers are not quantities.
 //
 // Years, days of the month, ordinals, ages, durations, times of day, phone
-// numbers and identifiers are not quantities; nor are counts below ten that
-// nothing hedges, bounds or measures ("two officials", "one of them"):
-// they describe, they are not figures a reader would set side by side.
-// Metadata lines (the document's header) are not read.
+// numbers and identifiers are not quantities; nor are the small counts and
+// bare numbers the package comment describes. Metadata lines (the
+// document's header) are not read. Quantities come in text order.
 func Find(d *segment.Doc, skip []document.Span) []Quantity {
 	f := finder{d: d, text: d.Text, toks: d.Tokens}
 	return f.find(skip)
