@@ -133,9 +133,15 @@ func parseAuthors(s string, lenient bool) []string {
 		return nil
 	}
 	var names []string
-	for _, p := range pieces {
+	for i, p := range pieces {
 		if p == "" {
 			return nil
+		}
+		// "Jane Doe, Kyiv": one capitalised word after a full name is the
+		// place the story was filed from, not a second author.
+		if i > 0 && len(strings.Fields(p)) == 1 && len(strings.Fields(pieces[i-1])) > 1 &&
+			strings.Contains(s, pieces[i-1]+", "+p) && isCapitalisedWords(p) {
+			continue
 		}
 		// A dateline after a name or on its own: "Jane Doe in Kyiv",
 		// "Jane Doe, Defence Correspondent, in Kyiv".
