@@ -74,11 +74,9 @@ func (f *finder) find(skip []document.Span) []Quantity {
 			if f.skipped(i) || !mayStart(toks[i]) {
 				continue
 			}
-			to, ok := f.read(i, p)
-			if to > i+1 {
+			if to, _ := f.read(i, p); to > i+1 {
 				i = to - 1
 			}
-			_ = ok
 		}
 	}
 	f.bare()
@@ -255,7 +253,6 @@ func (f *finder) read(i int, para segment.Paragraph) (int, bool) {
 	// Ranges and alternatives: "between 4,000 and 6,000", "4,000-6,000",
 	// "from 10 to 20", "10,000 or 12,000".
 	var second Number
-	secondUnit := ""
 	rangeKind := ""
 	if k, kind := f.rangeJoin(j, start); kind != "" {
 		s2 := k
@@ -306,12 +303,11 @@ func (f *finder) read(i int, para segment.Paragraph) (int, bool) {
 						start--
 						m.from = start // "between 4,000 and 6,000", "from 10 to 20"
 					}
-					second, secondUnit, rangeKind = n2, u2, kind
+					second, rangeKind = n2, kind
 					value = v1
 					if unit == "" {
 						unit = u2
 					}
-					_ = secondUnit
 					j = j2
 					m.to = j
 					lo, hi := v1, v2
@@ -403,7 +399,7 @@ func (f *finder) read(i int, para segment.Paragraph) (int, bool) {
 	m.round = n.Spelled && n.Scale >= 100 && v == n.Scale && (n.Article || toks[n.From].Key == "one") && rangeKind == "" && !q.Approx && q.Bound == ""
 	q.Span = document.Span{Start: toks[m.from].Start, End: toks[m.to-1].End}
 	q.Text = f.text[q.Start:q.End]
-	q.Rate = f.rate(m.headTo, n)
+	q.Rate = f.rate(m.headTo)
 	f.out = append(f.out, q)
 	f.meta = append(f.meta, m)
 	return m.to, true
@@ -791,7 +787,6 @@ func (f *finder) unitAfter(j int, n Number) (unit string, factor float64, to int
 			if n.Scale == 0 && n.Value < 1000 {
 				return "", 1, j
 			}
-		case "rand", "real", "lira", "franc", "francs":
 		}
 		return c, 1, j + 1
 	}
@@ -1135,7 +1130,7 @@ func isCurrency(unit string) bool {
 // rate finds the period of a rate after an amount, in the rest of its
 // clause: "a month", "each day", "per week", "every year", "annually",
 // "/day".
-func (f *finder) rate(j int, n Number) string {
+func (f *finder) rate(j int) string {
 	toks := f.toks
 	if j >= len(toks) {
 		return ""
@@ -1316,7 +1311,7 @@ func (f *finder) vagueQuantity(i, to int, low float64) (int, bool) {
 	}
 	q.Span = document.Span{Start: toks[start].Start, End: toks[to-1].End}
 	q.Text = f.text[q.Start:q.End]
-	q.Rate = f.rate(m.headTo, Number{})
+	q.Rate = f.rate(m.headTo)
 	m.plain = true
 	f.out = append(f.out, q)
 	f.meta = append(f.meta, m)
