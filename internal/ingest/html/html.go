@@ -129,7 +129,25 @@ func Read(src []byte, opts Options) (*document.Document, error) {
 	all := append(head, paras...)
 	d.Text = strings.Join(all, "\n\n")
 	d.Text = document.Normalize(d.Text)
-	d.Header = headerSpans(d.Text, len(head))
+	// A byline, a date line or a masthead kept by the extractor between
+	// the headline and the body is read as in a pasted article: marked as
+	// header, and used where the page's metadata is silent.
+	h := text.ParseHeader(d.Text)
+	d.Header = h.Spans
+	if d.Published.IsZero() {
+		d.Published = h.Published
+	}
+	if len(d.Authors) == 0 {
+		d.Authors = h.Authors
+	}
+	if d.Standfirst == "" {
+		d.Standfirst = h.Standfirst
+	}
+	// trafilatura falls back to the host name for the site name; a
+	// masthead printed on the page is the better name.
+	if h.Publisher != "" && (d.Publisher == "" || (!strings.Contains(d.Publisher, " ") && strings.Contains(d.Publisher, "."))) {
+		d.Publisher = h.Publisher
+	}
 	d.Finish()
 	return d, nil
 }
@@ -298,29 +316,4 @@ func bodyRunes(paras []string) int {
 		}
 	}
 	return n
-}
-
-// headerSpans marks, among the first paragraphs after the title and
-// standfirst, those that are a byline, a date line or a publisher line, as
-// the text reader would in a pasted article; bylines kept in the body by the
-// extractor are then not read as prose.
-func headerSpans(t string, skip int) []document.Span {
-	var spans []document.Span
-	start := 0
-	for i := 0; start < len(t) && i < skip+4; i++ {
-		end := strings.Index(t[start:], "\n\n")
-		if end < 0 {
-			end = len(t)
-		} else {
-			end += start
-		}
-		if i >= skip {
-			if !text.IsHeaderLine(t[start:end]) {
-				break
-			}
-			spans = append(spans, document.Span{Start: start, End: end})
-		}
-		start = end + 2
-	}
-	return spans
 }

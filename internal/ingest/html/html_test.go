@@ -43,7 +43,11 @@ var boilerplate = []string{
 // (NAME.json for the metadata, NAME.txt for the text). Run go test -update
 // to rewrite them, then review the diff.
 func TestGolden(t *testing.T) {
-	for _, name := range []string{"article", "seed-wrapped"} {
+	// article: a news page with everything around it (nav, cookie banner,
+	// related links, comments, footer, meta tags, JSON-LD); seed-wrapped:
+	// an article like the seed with its metadata in the head; pasted-in-page:
+	// the same with no metadata at all, its header lines as paragraphs.
+	for _, name := range []string{"article", "seed-wrapped", "pasted-in-page"} {
 		t.Run(name, func(t *testing.T) {
 			src, err := os.ReadFile(filepath.Join("testdata", name+".html"))
 			if err != nil {

@@ -353,14 +353,6 @@ func isCapitalisedWords(s string) bool {
 	return true
 }
 
-// IsHeaderLine reports whether line is, by its shape, a header line of an
-// article rather than prose: a lone date, a byline or a bare name, or a
-// publisher line. The HTML reader uses it to mark bylines and date lines
-// that a page keeps inside the article body.
-func IsHeaderLine(line string) bool {
-	return classify(line) != nil
-}
-
 // looksLikeHeadline says whether a first line with no header block after it
 // is a title: short, with no final full stop, and not a sentence that runs
 // on into the text.

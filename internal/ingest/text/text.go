@@ -84,12 +84,26 @@ func headLines(t string, n int) []line {
 	return out
 }
 
-// parseHeader finds the title, standfirst and header block of d.Text and
-// fills the metadata it holds, keeping what front matter already set.
-func parseHeader(d *document.Document) {
-	lines := headLines(d.Text, maxHeadLines+maxBlock+1)
+// Header is what the head of an article's text says about the article.
+type Header struct {
+	Title      string // the first line, when it is a title
+	Standfirst string // a prose line between the title and the header block
+	Authors    []string
+	Publisher  string
+	Published  time.Time
+	// Spans are the byte spans of the byline, date and publisher lines.
+	Spans []document.Span
+}
+
+// ParseHeader reads the title, standfirst and header block at the head of
+// t, a text normalised by document.Normalize. The HTML reader runs it over
+// a page's extracted text too, where a byline and a date line often sit
+// between the headline and the body.
+func ParseHeader(t string) Header {
+	var h Header
+	lines := headLines(t, maxHeadLines+maxBlock+1)
 	if len(lines) == 0 {
-		return
+		return h
 	}
 	// The first line is the title, unless it is itself plainly a header
 	// line (a date, a "By" byline, a known masthead): then the text opens
@@ -111,48 +125,58 @@ func parseHeader(d *document.Document) {
 
 	switch {
 	case blockFrom < 0:
-		if d.Title == "" && len(lines) > 1 && looksLikeHeadline(trimHeading(lines[0].text)) {
-			d.Title = trimHeading(lines[0].text)
+		if len(lines) > 1 && looksLikeHeadline(trimHeading(lines[0].text)) {
+			h.Title = trimHeading(lines[0].text)
 		}
-		return
-	case blockFrom >= 1 && d.Title == "":
-		d.Title = trimHeading(lines[0].text)
+		return h
+	case blockFrom >= 1:
+		h.Title = trimHeading(lines[0].text)
 	}
-	if blockFrom == 2 && d.Standfirst == "" {
-		d.Standfirst = lines[1].text
+	if blockFrom == 2 {
+		h.Standfirst = lines[1].text
 	}
-
-	var published time.Time
-	var authors []string
-	pub := ""
 	for _, l := range lines[blockFrom:blockTo] {
-		d.Header = append(d.Header, document.Span{Start: l.start, End: l.end})
+		h.Spans = append(h.Spans, document.Span{Start: l.start, End: l.end})
 		for _, p := range classify(l.text) {
 			switch p.kind {
 			case dateLine:
-				if published.IsZero() {
-					published = p.date
+				if h.Published.IsZero() {
+					h.Published = p.date
 				}
 			case byline, name:
-				authors = append(authors, p.authors...)
-				if published.IsZero() && !p.date.IsZero() {
-					published = p.date
+				h.Authors = append(h.Authors, p.authors...)
+				if h.Published.IsZero() && !p.date.IsZero() {
+					h.Published = p.date
 				}
 			case publisher:
-				if pub == "" {
-					pub = p.text
+				if h.Publisher == "" {
+					h.Publisher = p.text
 				}
 			}
 		}
 	}
+	return h
+}
+
+// parseHeader fills d from the head of d.Text, keeping what front matter
+// already set.
+func parseHeader(d *document.Document) {
+	h := ParseHeader(d.Text)
+	d.Header = h.Spans
+	if d.Title == "" {
+		d.Title = h.Title
+	}
+	if d.Standfirst == "" {
+		d.Standfirst = h.Standfirst
+	}
 	if d.Published.IsZero() {
-		d.Published = published
+		d.Published = h.Published
 	}
 	if len(d.Authors) == 0 {
-		d.Authors = authors
+		d.Authors = h.Authors
 	}
 	if d.Publisher == "" {
-		d.Publisher = pub
+		d.Publisher = h.Publisher
 	}
 }
 
