@@ -6,7 +6,6 @@ package where
 
 import (
 	"github.com/crosscheck-dev/crosscheck/internal/document"
-	"github.com/crosscheck-dev/crosscheck/internal/extract/segment"
 )
 
 // Kinds of place.
@@ -41,9 +40,4 @@ type Demonym struct {
 	document.Span
 	Text    string `json:"text"`
 	Country string `json:"country"`
-}
-
-// Find returns the places and demonyms of d.
-func Find(d *segment.Doc) ([]Place, []Demonym) {
-	return nil, nil // being written
 }

@@ -1,0 +1,408 @@
+package where
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/crosscheck-dev/crosscheck/internal/extract/token"
+)
+
+// The gazetteer, built by scripts/gazetteer from GeoNames, Natural Earth and
+// the packages listed in data/NOTICE.
+//
+//go:embed data/gazetteer.tsv.gz
+var gazetteerData []byte
+
+//go:embed data/countries-110m.json
+var baseMap []byte
+
+// BaseMap returns Natural Earth's 1:110m country shapes as TopoJSON (from
+// the world-atlas package; public domain), for an offline base map. Each
+// country's id is its ISO 3166-1 numeric code. The caller must not modify
+// the slice.
+func BaseMap() []byte { return baseMap }
+
+// Entry kinds in the gazetteer file.
+const (
+	kCountry   = 'K'
+	kRegion    = 'R'
+	kCity      = 'P'
+	kContinent = 'T'
+	kOther     = 'O'
+	kDemonym   = 'D'
+)
+
+// entry is one gazetteer record.
+type entry struct {
+	name     string
+	kind     byte
+	cc       string
+	capital  bool
+	lat, lon float32
+	pop      int64
+	id       int64
+	score    float32 // prior: kind weight plus log of population
+}
+
+// ref is one name of an entry, as the trie holds it.
+type ref struct {
+	entry int32
+	// common: the name is also an everyday word ("Nice", "Reading");
+	// given: also a first name ("Jordan", "Florence").
+	common, given bool
+}
+
+// node is a trie node; the trie is keyed by token keys.
+type node struct {
+	refs []ref
+	// lowerOK is set when some name reaching this node writes this word in
+	// lower case ("Kursk region", "Sant Julià de Lòria"), so the text may
+	// too.
+	lowerOK bool
+	// upperOK is set when some name reaching this node writes this word in
+	// capitals ("US", "UAE"): elsewhere a word in capitals within ordinary
+	// text is an acronym ("NIS" is no "Niš").
+	upperOK bool
+}
+
+type edge struct {
+	parent int32
+	key    string
+}
+
+type gazetteer struct {
+	entries  []entry
+	nodes    []node
+	children map[edge]int32
+	// countries by ISO code, and every country name, alias and demonym
+	// (normalised by nameKey) to its code.
+	country   map[string]int32
+	countryOf map[string]string
+	everyday  map[string]bool
+	given     map[string]bool
+}
+
+var (
+	loadOnce sync.Once
+	gaz      *gazetteer
+	loadErr  error
+)
+
+// Load reads the embedded gazetteer. Find calls it on first use; a server
+// may call it at start-up to take the cost (tens of milliseconds) up front.
+func Load() error {
+	loadOnce.Do(func() { gaz, loadErr = parse(gazetteerData) })
+	return loadErr
+}
+
+func get() *gazetteer {
+	if err := Load(); err != nil {
+		panic(err) // the embedded file is part of the binary: a build error
+	}
+	return gaz
+}
+
+func parse(data []byte) (*gazetteer, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("where: reading the gazetteer: %w", err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("where: reading the gazetteer: %w", err)
+	}
+	g := &gazetteer{
+		entries:   make([]entry, 0, 32000),
+		nodes:     make([]node, 1, 200000),
+		children:  make(map[edge]int32, 200000),
+		country:   map[string]int32{},
+		countryOf: map[string]string{},
+	}
+	sc := bufio.NewScanner(bytes.NewReader(raw))
+	sc.Buffer(make([]byte, 1<<16), 1<<22)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if err := g.line(line); err != nil {
+			return nil, fmt.Errorf("where: gazetteer line %d: %w", n, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("where: reading the gazetteer: %w", err)
+	}
+	return g, nil
+}
+
+func (g *gazetteer) line(line string) error {
+	var f [8]string
+	rest := line
+	for i := range f {
+		if i == len(f)-1 {
+			f[i] = rest
+			break
+		}
+		var ok bool
+		f[i], rest, ok = strings.Cut(rest, "\t")
+		if !ok {
+			if i == 1 && (f[0] == "W" || f[0] == "N") {
+				set := map[string]bool{}
+				for w := range strings.FieldsSeq(f[i]) {
+					set[w] = true
+				}
+				if f[0] == "W" {
+					g.everyday = set
+				} else {
+					g.given = set
+				}
+				return nil
+			}
+			return fmt.Errorf("want 8 fields")
+		}
+	}
+	id, err1 := strconv.ParseInt(f[1], 10, 64)
+	lat, err2 := strconv.ParseFloat(f[3], 32)
+	lon, err3 := strconv.ParseFloat(f[4], 32)
+	pop, err4 := strconv.ParseInt(f[5], 10, 64)
+	for _, err := range []error{err1, err2, err3, err4} {
+		if err != nil {
+			return err
+		}
+	}
+	names := strings.Split(f[7], "|")
+	e := entry{name: strings.TrimLeft(names[0], "=~@"), kind: f[0][0], cc: f[2], capital: strings.Contains(f[6], "c"),
+		lat: float32(lat), lon: float32(lon), pop: pop, id: id}
+	e.score = prior(e)
+	ei := int32(len(g.entries))
+	g.entries = append(g.entries, e)
+	for _, n := range names {
+		if strings.HasPrefix(n, "=") {
+			continue // the canonical name, matched as another entry's
+		}
+		r := ref{entry: ei}
+		for len(n) > 0 && (n[0] == '~' || n[0] == '@') {
+			r.common = r.common || n[0] == '~'
+			r.given = r.given || n[0] == '@'
+			n = n[1:]
+		}
+		g.insert(n, r)
+		if e.kind == kCountry || e.kind == kDemonym {
+			g.countryOf[nameKey(n)] = e.cc
+		}
+	}
+	if e.kind == kCountry {
+		g.country[e.cc] = ei
+	}
+	return nil
+}
+
+// prior ranks the readings of an ambiguous name before context: countries
+// over capitals over regions and areas over cities, then by population
+// (a region's and a country's is the sum of their cities').
+func prior(e entry) float32 {
+	var w float32
+	switch {
+	case e.kind == kCountry:
+		w = 6
+	case e.capital:
+		w = 5
+	case e.kind == kRegion, e.kind == kContinent, e.kind == kOther:
+		w = 3
+	default:
+		w = 2
+	}
+	return w + log10(float32(e.pop)+10)
+}
+
+func log10(x float32) float32 {
+	var n float32
+	for x >= 10 {
+		x /= 10
+		n++
+	}
+	return n + (x-1)/9 // linear within a decade: ranking needs no more
+}
+
+// insert adds one name to the trie, keyed by the same token keys the text
+// will have.
+func (g *gazetteer) insert(name string, r ref) {
+	toks := token.Tokenize(name)
+	if len(toks) == 0 {
+		return
+	}
+	cur := int32(0)
+	for _, t := range toks {
+		k := fold(t.Key)
+		e := edge{cur, k}
+		next, ok := g.children[e]
+		if !ok {
+			next = int32(len(g.nodes))
+			g.nodes = append(g.nodes, node{})
+			g.children[e] = next
+		}
+		if t.Kind == token.Word && t.Shape == token.Lower {
+			g.nodes[next].lowerOK = true
+		}
+		if t.Kind == token.Word && t.Shape == token.Upper {
+			g.nodes[next].upperOK = true
+		}
+		if t.Kind != token.Word {
+			g.nodes[next].lowerOK = true // punctuation has no case
+			g.nodes[next].upperOK = true
+		}
+		cur = next
+	}
+	for _, x := range g.nodes[cur].refs {
+		if x.entry == r.entry {
+			return
+		}
+	}
+	g.nodes[cur].refs = append(g.nodes[cur].refs, r)
+}
+
+// fold lower-cases nothing (keys are lower case already) but strips the
+// diacritics of Latin letters, so "Kraków" in a text meets "Krakow" in the
+// gazetteer.
+func fold(k string) string {
+	ascii := true
+	for i := 0; i < len(k); i++ {
+		if k[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return k
+	}
+	var b strings.Builder
+	b.Grow(len(k))
+	for _, r := range k {
+		if r < 0x80 {
+			b.WriteRune(r)
+			continue
+		}
+		if s, ok := latin[r]; ok {
+			b.WriteString(s)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// latin maps accented Latin letters (lower case: keys are lower case) to
+// their base letters.
+var latin = func() map[rune]string {
+	m := map[rune]string{}
+	for base, rs := range map[string]string{
+		"a": "àáâãäåāăąǎ", "c": "çćĉċč", "d": "ďđ", "e": "èéêëēĕėęěə", "g": "ĝğġģ", "h": "ĥħ",
+		"i": "ìíîïĩīĭįı", "j": "ĵ", "k": "ķ", "l": "ĺļľŀł", "n": "ñńņňŉ", "o": "òóôõöøōŏőơ",
+		"r": "ŕŗř", "s": "śŝşšș", "t": "ţťŧț", "u": "ùúûüũūŭůűųư", "w": "ŵ", "y": "ýÿŷ", "z": "źżž",
+		"ae": "æ", "oe": "œ", "ss": "ß", "th": "þ",
+	} {
+		for _, r := range rs {
+			m[r] = base
+		}
+	}
+	m['’'] = "'"
+	return m
+}()
+
+// nameKey normalises a free-standing name for the country look-ups: tokens'
+// folded keys joined by spaces, without a leading "the" or a trailing
+// possessive.
+func nameKey(name string) string {
+	toks := token.Tokenize(name)
+	var keys []string
+	for i, t := range toks {
+		if i == 0 && t.Key == "the" {
+			continue
+		}
+		if i == len(toks)-1 && (t.Key == "'s" || t.Key == "'") {
+			continue
+		}
+		keys = append(keys, fold(t.Key))
+	}
+	return strings.Join(keys, " ")
+}
+
+// CountryName returns the English name of the country with ISO 3166-1
+// alpha-2 code code ("RU" gives "Russia"), or "" when the code is unknown.
+func CountryName(code string) string {
+	g := get()
+	if i, ok := g.country[strings.ToUpper(code)]; ok {
+		return g.entries[i].name
+	}
+	return ""
+}
+
+// CountryCode returns the ISO 3166-1 alpha-2 code of the country a name,
+// alias or demonym stands for: "Russia", "the US", "Britain", "South
+// Korea's", "Ukrainian", "North Koreans" (case does not matter). It returns
+// "" when the name is no country.
+func CountryCode(name string) string {
+	g := get()
+	return g.countryOf[nameKey(name)]
+}
+
+// Lookup returns the gazetteer's best reading of a free-standing place name
+// ("Kursk region", "Seoul", "the Far East"), ranked as Find ranks a name with
+// no context: countries, then capitals, regions and cities, then
+// population. It reports false when the name is not in the gazetteer.
+func Lookup(name string) (Place, bool) {
+	g := get()
+	toks := token.Tokenize(name)
+	if len(toks) > 0 && toks[0].Key == "the" {
+		toks = toks[1:]
+	}
+	cur := int32(0)
+	for _, t := range toks {
+		next, ok := g.children[edge{cur, fold(t.Key)}]
+		if !ok {
+			return Place{}, false
+		}
+		cur = next
+	}
+	best := int32(-1)
+	for _, r := range g.nodes[cur].refs {
+		if g.entries[r.entry].kind == kDemonym {
+			continue
+		}
+		if best < 0 || g.entries[r.entry].score > g.entries[best].score {
+			best = r.entry
+		}
+	}
+	if best < 0 {
+		return Place{}, false
+	}
+	p := g.place(best)
+	p.Text = name
+	return p, true
+}
+
+func (g *gazetteer) place(i int32) Place {
+	e := g.entries[i]
+	return Place{Name: e.name, Country: e.cc, Kind: kindName(e), Lat: float64(e.lat), Lon: float64(e.lon), ID: e.id}
+}
+
+func kindName(e entry) string {
+	switch e.kind {
+	case kCountry:
+		return KindCountry
+	case kRegion:
+		return KindRegion
+	case kCity:
+		return KindCity
+	case kContinent:
+		return KindContinent
+	}
+	return KindOther
+}
