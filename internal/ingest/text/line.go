@@ -52,6 +52,9 @@ func classify(line string) []part {
 // splitSeparators cuts a line at " | ", " • ", " · ", " — ", " – " and " - ".
 func splitSeparators(line string) []string {
 	pieces := []string{line}
+	if !strings.ContainsAny(line, "|•·—–-") {
+		return pieces
+	}
 	for _, sep := range []string{" | ", " • ", " · ", " — ", " – ", " - "} {
 		var next []string
 		for _, p := range pieces {

@@ -59,10 +59,21 @@ func startsWithTitle(text, title string) bool {
 	return squash(trimHeading(first)) == squash(title)
 }
 
-// line is one non-blank line of the normalised text with its byte offsets.
+// line is one non-blank line of the normalised text with its byte offsets
+// and, once asked for, its classification.
 type line struct {
 	text       string
 	start, end int
+	parts      []part
+	done       bool
+}
+
+// classify classifies the line once; a line is looked at several times.
+func (l *line) classify() []part {
+	if !l.done {
+		l.parts, l.done = classify(l.text), true
+	}
+	return l.parts
 }
 
 // headLines returns the first n non-blank lines of t with their offsets.
@@ -109,13 +120,13 @@ func ParseHeader(t string) Header {
 	// line (a date, a "By" byline, a known masthead): then the text opens
 	// with its header block and has no title line.
 	blockFrom, blockTo := -1, -1
-	if strongLine(lines[0].text) {
+	if strongLine(lines[0].classify()) {
 		if from, to, ok := headerBlock(lines, 0); ok {
 			blockFrom, blockTo = from, to
 		}
 	}
 	for i := 1; blockFrom < 0 && i <= maxHeadLines && i < len(lines); i++ {
-		if i == 2 && classify(lines[1].text) != nil {
+		if i == 2 && lines[1].classify() != nil {
 			break // a header line that did not start a block is no standfirst
 		}
 		if from, to, ok := headerBlock(lines, i); ok {
@@ -135,9 +146,10 @@ func ParseHeader(t string) Header {
 	if blockFrom == 2 {
 		h.Standfirst = lines[1].text
 	}
-	for _, l := range lines[blockFrom:blockTo] {
+	for i := blockFrom; i < blockTo; i++ {
+		l := &lines[i]
 		h.Spans = append(h.Spans, document.Span{Start: l.start, End: l.end})
-		for _, p := range classify(l.text) {
+		for _, p := range l.classify() {
 			switch p.kind {
 			case dateLine:
 				if h.Published.IsZero() {
@@ -190,12 +202,12 @@ func headerBlock(lines []line, i int) (from, to int, ok bool) {
 	}
 	n, strong := 0, false
 	for j := i; j < len(lines) && j < i+maxBlock; j++ {
-		parts := classify(lines[j].text)
+		parts := lines[j].classify()
 		if parts == nil {
 			break
 		}
 		n++
-		strong = strong || strongLine(lines[j].text)
+		strong = strong || strongLine(parts)
 	}
 	if n == 0 || (!strong && n < 2) {
 		return 0, 0, false
@@ -205,8 +217,7 @@ func headerBlock(lines []line, i int) (from, to int, ok bool) {
 
 // strongLine says whether a line is a header line even alone: it holds a
 // date, a byline proper ("By ...", or several names), or a known masthead.
-func strongLine(s string) bool {
-	parts := classify(s)
+func strongLine(parts []part) bool {
 	if len(parts) > 1 {
 		return true
 	}
