@@ -48,7 +48,10 @@ type ItemError struct {
 	Err  error
 }
 
+// Error returns "ITEM: problem".
 func (e *ItemError) Error() string { return e.Item + ": " + e.Err.Error() }
+
+// Unwrap returns the cause.
 func (e *ItemError) Unwrap() error { return e.Err }
 
 // Options sets how Read reads a feed.

@@ -46,6 +46,7 @@ type StatusError struct {
 	Status string // the status line's text, e.g. "404 Not Found"
 }
 
+// Error returns "HTTP 404 Not Found" and the like.
 func (e *StatusError) Error() string {
 	if e.Status != "" {
 		return "HTTP " + e.Status

@@ -73,7 +73,10 @@ type RecordError struct {
 	Err error
 }
 
+// Error returns "URI: problem".
 func (e *RecordError) Error() string { return e.URI + ": " + e.Err.Error() }
+
+// Unwrap returns the cause.
 func (e *RecordError) Unwrap() error { return e.Err }
 
 // Options sets how Read reads an archive.
