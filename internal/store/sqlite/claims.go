@@ -79,6 +79,11 @@ func (db *DB) Claims(ctx context.Context, f store.ClaimFilter) (store.Page[store
 		return page, fmt.Errorf("store: claims: %w", err)
 	}
 	var c conds
+	// Only the filters on the source need the join to count.
+	countFrom := ` FROM claims c`
+	if f.SourceID != 0 || f.Kind != "" {
+		countFrom += ` LEFT JOIN sources s ON s.id = c.source_id`
+	}
 	if f.Speaker != "" {
 		c.add(`instr(c.speaker_key, ?) > 0`, store.Fold(f.Speaker))
 	}
@@ -130,7 +135,7 @@ func (db *DB) Claims(ctx context.Context, f store.ClaimFilter) (store.Page[store
 		order = ` ORDER BY c.day ASC NULLS LAST, c.document_id ASC, c.ord`
 	}
 	err := db.readTx(ctx, func(tx *sql.Tx) error {
-		if err := tx.QueryRowContext(ctx, `SELECT count(*)`+claimFrom+c.where(), c.args...).Scan(&page.Total); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT count(*)`+countFrom+c.where(), c.args...).Scan(&page.Total); err != nil {
 			return err
 		}
 		rows, err := tx.QueryContext(ctx, `SELECT `+claimColumns+claimFrom+c.where()+order+limit(f.Limit, f.Offset), c.args...)

@@ -20,6 +20,8 @@ const (
 // Search finds documents and claims matching a full-text query. Documents
 // and claims are ranked by FTS5's bm25 each in their own index, then
 // interleaved by that score: close enough to compare for one page of hits.
+// Snippets are made for the page only, as making one costs far more than
+// ranking a match.
 func (db *DB) Search(ctx context.Context, f store.SearchFilter) (store.Page[store.Hit], error) {
 	var page store.Page[store.Hit]
 	if err := f.Check(); err != nil {
@@ -29,53 +31,122 @@ func (db *DB) Search(ctx context.Context, f store.SearchFilter) (store.Page[stor
 	if err != nil {
 		return page, fmt.Errorf("store: search: %w", err)
 	}
-	var arms []string
+	var arms, counts []string
 	var args []any
 	if f.Kind != store.HitClaim {
 		// A title match weighs more than one in the body.
-		arms = append(arms, `SELECT 'document' AS kind, rowid AS document_id, 0 AS claim_id, '' AS speaker,
-			snippet(documents_fts, -1, char(1), char(2), '…', 24) AS snippet, bm25(documents_fts, 4.0, 1.0) AS rank
-			FROM documents_fts WHERE documents_fts MATCH ?`)
+		arms = append(arms, `SELECT 'document' AS kind, rowid AS document_id, 0 AS claim_id,
+			bm25(documents_fts, 4.0, 1.0) AS rank FROM documents_fts WHERE documents_fts MATCH ?`)
+		counts = append(counts, `(SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?)`)
 		args = append(args, m)
 	}
 	if f.Kind != store.HitDocument {
-		arms = append(arms, `SELECT 'claim' AS kind, c.document_id AS document_id, c.id AS claim_id, c.speaker_name AS speaker,
-			snippet(claims_fts, 0, char(1), char(2), '…', 64) AS snippet, bm25(claims_fts, 1.0, 2.0) AS rank
+		arms = append(arms, `SELECT 'claim' AS kind, c.document_id AS document_id, c.id AS claim_id,
+			bm25(claims_fts, 1.0, 2.0) AS rank
 			FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid WHERE claims_fts MATCH ?`)
+		counts = append(counts, `(SELECT count(*) FROM claims_fts WHERE claims_fts MATCH ?)`)
 		args = append(args, m)
 	}
-	hits := `(` + strings.Join(arms, ` UNION ALL `) + `)`
 	err = db.readTx(ctx, func(tx *sql.Tx) error {
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM `+hits, args...).Scan(&page.Total); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT `+strings.Join(counts, ` + `), args...).Scan(&page.Total); err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT h.kind, h.claim_id, h.speaker, h.snippet,
-			d.id, d.title, d.publisher, d.published, d.url
-			FROM `+hits+` h JOIN documents d ON d.id = h.document_id
-			ORDER BY h.rank, h.kind DESC, h.document_id DESC, h.claim_id`+limit(f.Limit, f.Offset), args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
 		page.Items = []store.Hit{}
-		for rows.Next() {
+		err := eachItem(ctx, tx, `SELECT kind, document_id, claim_id FROM (`+strings.Join(arms, ` UNION ALL `)+`)
+			ORDER BY rank, kind DESC, document_id DESC, claim_id`+limit(f.Limit, f.Offset), args, func(rows *sql.Rows) error {
 			var h store.Hit
-			var snippet string
-			var published sql.NullString
-			if err := rows.Scan(&h.Kind, &h.ClaimID, &h.Speaker, &snippet, &h.Document.ID, &h.Document.Title,
-				&h.Document.Publisher, &published, &h.Document.URL); err != nil {
+			if err := rows.Scan(&h.Kind, &h.Document.ID, &h.ClaimID); err != nil {
 				return err
 			}
-			h.Document.Published = store.ParseDay(published.String)
-			h.Snippet, h.Marks = marks(snippet)
 			page.Items = append(page.Items, h)
+			return nil
+		})
+		if err != nil || len(page.Items) == 0 {
+			return err
 		}
-		return rows.Err()
+		return fillHits(ctx, tx, m, page.Items)
 	})
 	if err != nil {
 		return store.Page[store.Hit]{}, fmt.Errorf("store: search: %w", err)
 	}
 	return page, nil
+}
+
+// fillHits adds to a page of hits their documents, speakers and snippets.
+func fillHits(ctx context.Context, tx *sql.Tx, match string, hits []store.Hit) error {
+	var docIDs, claimIDs []any
+	for _, h := range hits {
+		docIDs = append(docIDs, h.Document.ID)
+		if h.Kind == store.HitClaim {
+			claimIDs = append(claimIDs, h.ClaimID)
+		}
+	}
+	docs := map[int64]store.DocumentRef{}
+	err := eachItem(ctx, tx, `SELECT id, title, publisher, published, url FROM documents WHERE id IN `+params(len(docIDs)),
+		docIDs, func(rows *sql.Rows) error {
+			var d store.DocumentRef
+			var published sql.NullString
+			if err := rows.Scan(&d.ID, &d.Title, &d.Publisher, &published, &d.URL); err != nil {
+				return err
+			}
+			d.Published = store.ParseDay(published.String)
+			docs[d.ID] = d
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	type snip struct {
+		speaker, text string
+	}
+	docSnips, claimSnips := map[int64]snip{}, map[int64]snip{}
+	err = eachItem(ctx, tx, `SELECT rowid, snippet(documents_fts, -1, char(1), char(2), '…', 24)
+		FROM documents_fts WHERE documents_fts MATCH ? AND rowid IN `+params(len(docIDs)),
+		append([]any{match}, docIDs...), func(rows *sql.Rows) error {
+			var id int64
+			var sn snip
+			if err := rows.Scan(&id, &sn.text); err != nil {
+				return err
+			}
+			docSnips[id] = sn
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	if len(claimIDs) > 0 {
+		err = eachItem(ctx, tx, `SELECT c.id, c.speaker_name, snippet(claims_fts, 0, char(1), char(2), '…', 64)
+			FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
+			WHERE claims_fts MATCH ? AND claims_fts.rowid IN `+params(len(claimIDs)),
+			append([]any{match}, claimIDs...), func(rows *sql.Rows) error {
+				var id int64
+				var sn snip
+				if err := rows.Scan(&id, &sn.speaker, &sn.text); err != nil {
+					return err
+				}
+				claimSnips[id] = sn
+				return nil
+			})
+		if err != nil {
+			return err
+		}
+	}
+	for i := range hits {
+		h := &hits[i]
+		h.Document = docs[h.Document.ID]
+		sn := docSnips[h.Document.ID]
+		if h.Kind == store.HitClaim {
+			sn = claimSnips[h.ClaimID]
+			h.Speaker = sn.speaker
+		}
+		h.Snippet, h.Marks = marks(sn.text)
+	}
+	return nil
+}
+
+// params returns "(?,?,...)" for n parameters.
+func params(n int) string {
+	return "(" + strings.TrimSuffix(strings.Repeat("?,", n), ",") + ")"
 }
 
 // marks removes the snippet markers and returns where they were, as byte

@@ -82,10 +82,16 @@ const sourceFrom = ` FROM entities e
 	JOIN documents d ON d.id = s.document_id`
 
 func sources(ctx context.Context, tx *sql.Tx, c *conds, order, lim string) ([]store.Source, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT e.id, e.name, e.kind, e.reliability,
-		(SELECT count(*) FROM claims WHERE source_id IN (SELECT id FROM sources WHERE entity_id = e.id)) AS claims,
-		count(DISTINCT s.document_id) AS documents, min(d.published), max(d.published) AS last_seen`+
-		sourceFrom+c.where()+` GROUP BY e.id`+order+lim, c.args...)
+	// Aggregate in two steps, per source and document, then per source:
+	// counting documents is then a count(*), not a count(DISTINCT), which
+	// would sort every group.
+	rows, err := tx.QueryContext(ctx, `SELECT e.id, e.name, e.kind, e.reliability, sum(p.claims) AS claims,
+		count(*) AS documents, min(p.published), max(p.published) AS last_seen
+		FROM (SELECT s.entity_id, s.document_id, d.published,
+				sum((SELECT count(*) FROM claims c WHERE c.source_id = s.id)) AS claims`+
+		sourceFrom+c.where()+` GROUP BY s.entity_id, s.document_id) p
+		JOIN entities e ON e.id = p.entity_id
+		GROUP BY e.id`+order+lim, c.args...)
 	if err != nil {
 		return nil, err
 	}
