@@ -238,3 +238,51 @@ func TestDefaultPath(t *testing.T) {
 		t.Errorf("DefaultPath under HOME = %q, %v", p, err)
 	}
 }
+
+// TestTwoWriters opens one file twice, as two crosscheck processes would
+// (an ingest beside the web server), and writes from both at once: the
+// busy timeout and IMMEDIATE transactions must queue them, not fail them.
+func TestTwoWriters(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "shared.db")
+	a, err := Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	errs := make(chan error, 2)
+	for k, db := range []*DB{a, b} {
+		go func() {
+			for i := range 40 {
+				// Both add the even articles, each its own odd ones.
+				n := i * 2
+				if i%2 == 1 {
+					n = i*2 + 1 + k*1000
+				}
+				doc, res := storetest.Article(n)
+				if _, _, err := db.AddDocument(t.Context(), doc, res); err != nil {
+					errs <- err
+					return
+				}
+				if _, err := db.Claims(t.Context(), store.ClaimFilter{Limit: 10}); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	st, err := a.Stats(t.Context())
+	if err != nil || st.Documents != 20+20+20 {
+		t.Errorf("documents = %d, %v; want 60", st.Documents, err)
+	}
+}
