@@ -11,6 +11,7 @@ import (
 	"os/user"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -29,12 +30,15 @@ var (
 	serverURL string // where to create the test databases; "" to skip
 	skipWhy   string
 	databases atomic.Int64
+	// The server starts with the first test that needs it, so that tests
+	// that do not (TestTSQuery) run without it.
+	serverOnce sync.Once
+	stopServer = func() {}
 )
 
 func TestMain(m *testing.M) {
-	stop := startServer()
 	code := m.Run()
-	stop()
+	stopServer()
 	os.Exit(code)
 }
 
@@ -136,6 +140,7 @@ func startServer() (stop func()) {
 // its URL.
 func freshDatabase(t testing.TB) string {
 	t.Helper()
+	serverOnce.Do(func() { stopServer = startServer() })
 	if serverURL == "" {
 		t.Skip(skipWhy)
 	}
