@@ -18,12 +18,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"time"
 
 	"github.com/crosscheck-dev/crosscheck/internal/store"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+	"modernc.org/sqlite" // registers the "sqlite" database/sql driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // DB is a crosscheck store in one SQLite file.
@@ -164,15 +164,17 @@ func notDatabase(why string) error {
 // explain turns SQLite's terse errors about the file itself into ones that
 // say what to do.
 func explain(err error) error {
-	msg := err.Error()
-	switch {
-	case errors.Is(err, store.ErrNotDatabase), errors.Is(err, store.ErrNewerSchema):
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
 		return err
-	case strings.Contains(msg, "file is not a database"), strings.Contains(msg, "(26)"):
-		return notDatabase("SQLite cannot read it (" + msg + ")")
-	case strings.Contains(msg, "database disk image is malformed"):
+	}
+	// The low byte is the primary result code; the rest extends it.
+	switch se.Code() & 0xff {
+	case sqlite3.SQLITE_NOTADB:
+		return notDatabase("SQLite cannot read it (" + err.Error() + ")")
+	case sqlite3.SQLITE_CORRUPT:
 		return fmt.Errorf("%w; the file is damaged: restore it from a backup, or move it away and ingest again", err)
-	case strings.Contains(msg, "readonly"), strings.Contains(msg, "unable to open"):
+	case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM:
 		return fmt.Errorf("%w; check that the file and its folder are writable", err)
 	}
 	return err
