@@ -479,8 +479,9 @@ func (b *builder) regions(cs []*city) ([]*entry, error) {
 					forms = append(forms, "Republic of "+b0)
 				}
 				// The bare base is the region's own name ("Bavaria") unless
-				// a city in the country has it ("Kursk", "Kharkiv").
-				if suffix != "" && !cityNames[cc+strings.ToLower(b0)] {
+				// a city in the country has it ("Kursk", "Kharkiv") or it
+				// is an adjective ("Jewish Autonomous Oblast").
+				if suffix != "" && !strings.HasPrefix(suffix, "Autonomous") && !cityNames[cc+strings.ToLower(b0)] {
 					forms = append(forms, b0)
 				}
 			}

@@ -107,6 +107,15 @@ func (f *finder) parts(i, si int) {
 	// Campbell-Bannerman".
 	s := f.d.Sentences[si]
 	named := i-1 >= s.From && f.toks[i-1].Kind == token.Word && f.toks[i-1].Capitalised() && !f.free(i-1, s)
+	// "Seoul-based", "pro-Moscow", "Amman-bound" are adjectives made of a
+	// place, not mentions of it (the CoNLL convention); "Russia-Ukraine"
+	// names both.
+	for part := range strings.SplitSeq(text, "-") {
+		r, _ := utf8.DecodeRuneInString(part)
+		if !unicode.IsUpper(r) {
+			return
+		}
+	}
 	for part := range strings.SplitSeq(text, "-") {
 		start := t.Start + off
 		off += len(part) + 1
@@ -184,7 +193,7 @@ func (f *finder) allCaps(s segment.Sentence) bool {
 
 // context applies the rules that rule a reading out: a person's or an
 // organisation's name around the match, an everyday word with nothing
-// saying it is a place, a team in a score line.
+// saying it is a place, a club in a sports page.
 func (f *finder) context() {
 	for ci := range f.cands {
 		c := &f.cands[ci]
@@ -219,26 +228,40 @@ func (f *finder) context() {
 		everyday := single && f.g.everyday[f.toks[c.from].Key]
 		var keep []ref
 		for _, r := range c.refs {
+			e := f.g.entries[r.entry]
 			switch {
 			case (r.common || everyday) && (!loc || caps):
 				// "Nice", "Reading", "Split": a place only where the text
 				// says so ("in Reading").
+			case everyday && !strings.EqualFold(f.g.aliases[r.alias], f.toks[c.from].Text(f.d.Text)):
+				// "in God" is no "Göd": an everyday word meets a
+				// place only by its own spelling.
 			case r.given && caps:
+			case caps && e.kind == kCity && !e.capital && e.pop < 100000:
+				// A headline gives no case to tell a name by: only a
+				// prominent place is taken for one there.
 			default:
 				keep = append(keep, r)
 			}
 		}
 		c.refs = keep
-		if len(c.refs) > 0 && f.scoreLine(c, s) {
-			// A city in a score line is its club ("Chicago 5 Houston
-			// 3"); a country is its national team, still the country.
+		if len(c.refs) > 0 && !loc && (f.scoreLine(c, s) || f.club(c, s)) {
+			// A city in a score line or a sports report is its club
+			// ("Chicago 5 Houston 3", "Norwich striker"); a country is its
+			// national team, still the country.
 			keep = keep[:0]
 			for _, r := range c.refs {
-				if f.g.entries[r.entry].kind == kCountry {
+				if f.nation(r.entry) {
 					keep = append(keep, r)
 				}
 			}
 			c.refs = keep
+		}
+		if len(c.refs) > 0 && len(c.dems) > 0 && !loc {
+			c.refs = nil // "Thai", "Saudi": a demonym unless the text says place
+		}
+		if len(c.refs) > 0 && f.otherCountry(c, s) {
+			c.refs = nil // "Alba (Germany)": a team or a person of that country
 		}
 	}
 	// Bare mentions of a name the document gives a person ("Michael
@@ -272,6 +295,71 @@ func (f *finder) context() {
 	}
 }
 
+// nation reports whether entry i fields national teams: a country, or one
+// of the United Kingdom's home nations, which compete as countries.
+func (f *finder) nation(i int32) bool {
+	e := f.g.entries[i]
+	return e.kind == kCountry || e.cc == "GB" && homeNations[e.name]
+}
+
+var homeNations = set("England", "Scotland", "Wales", "Northern Ireland")
+
+// club reports whether the match names a sports club: next to "v" or
+// "beat" ("Essex v Kent", "Leicestershire beat Somerset"), before a
+// player's role ("Norwich striker", "Surrey captain") or a player's name
+// after a possessive ("Baltimore's Eddie Murray").
+func (f *finder) club(c *cand, s segment.Sentence) bool {
+	key := func(i int) string {
+		if i < s.From || i >= s.To {
+			return ""
+		}
+		return f.toks[i].Key
+	}
+	if versus[key(c.from-1)] || versus[key(c.to)] || beat[key(c.from-1)] || beat[key(c.to)] {
+		return true
+	}
+	for k := c.to; k < s.To && k <= c.to+2; k++ {
+		if sportRoles[key(k)] {
+			return true
+		}
+		if f.toks[k].Shape != token.Lower {
+			break
+		}
+	}
+	if key(c.to) == "'s" && c.to+2 < s.To && f.g.given[key(c.to+1)] && f.toks[c.to+1].Shape == token.Title && f.toks[c.to+2].Capitalised() {
+		return true
+	}
+	return false
+}
+
+// otherCountry reports whether a match that is no country is followed by
+// another country in brackets, as names in results are: "Alba (Germany)".
+func (f *finder) otherCountry(c *cand, s segment.Sentence) bool {
+	if c.to+2 >= s.To || f.toks[c.to].Key != "(" {
+		return false
+	}
+	for _, r := range c.refs {
+		if f.g.entries[r.entry].kind == kCountry {
+			return false
+		}
+	}
+	n, ok := f.g.children[edge{0, fold(f.toks[c.to+1].Key)}]
+	if !ok {
+		return false
+	}
+	for _, r := range f.g.nodes[n].refs {
+		if e := f.g.entries[r.entry]; e.kind == kCountry {
+			for _, q := range c.refs {
+				if f.g.entries[q.entry].cc == e.cc {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
 // person rules a match out as a person's name and remembers the name.
 func (f *finder) person(c *cand) {
 	c.refs = nil
@@ -290,6 +378,9 @@ func (f *finder) titled(i, from int) bool {
 		return false
 	}
 	t := f.toks[j]
+	if j < i-1 && t.Kind == token.Word && t.Shape == token.Title && len(t.Key) == 1 {
+		return true // an initial: "M. Atherton"
+	}
 	return t.Kind == token.Word && titles[strings.TrimSuffix(t.Key, ".")] && (t.Capitalised() || j < i-1 || t.Key == "mr")
 }
 
@@ -303,30 +394,49 @@ func (f *finder) inName(c *cand, s segment.Sentence) string {
 	if p := c.from - 1; p >= s.From && !toks[c.from].Line {
 		t := toks[p]
 		if t.Kind == token.Word && t.Capitalised() && !f.free(p, s) {
-			if f.g.given[t.Key] && c.to-c.from == 1 && !f.followedByName(c, s) {
-				return "person" // "Ian Garner"
+			if c.to-c.from == 1 && !f.followedByName(c, s) && (f.g.given[t.Key] || f.given(c)) {
+				return "person" // "Ian Garner", "MaliVai Washington"
 			}
 			return "name"
 		}
 		// "Bank of England", "University of London"; but "President of
-		// France" keeps France a place.
-		if (t.Key == "of" || t.Key == "de") && p-1 >= s.From {
+		// France" keeps France a place. "in" joins a name when an acronym
+		// follows: "Organisation for Security and Cooperation in Europe
+		// (OSCE)".
+		of := t.Key == "of" || t.Key == "de" || t.Key == "in" && c.to+1 < s.To && toks[c.to].Key == "(" && toks[c.to+1].Shape == token.Upper
+		if of && p-1 >= s.From {
 			q := toks[p-1]
 			if q.Kind == token.Word && q.Capitalised() && !roles[q.Key] && !f.free(p-1, s) {
 				return "name"
 			}
 		}
+		// "the newspaper Granma", "club Alba": a name given to an
+		// organisation.
+		if orgNouns[t.Key] && t.Shape == token.Lower && !f.nationMatch(c) {
+			return "name"
+		}
 	}
 	// The word after.
 	if n := c.to; n < s.To && !toks[n].Line {
 		t := toks[n]
-		if t.Kind == token.Word && t.Capitalised() && t.Space && !roles[t.Key] && !calendar[t.Key] && !f.startsPlace(n) {
-			for _, r := range c.refs {
-				if r.given {
-					return "person" // "Paris Hilton", "Jordan Henderson"
-				}
+		// Two names side by side with no comma make one name: "Lindsay
+		// Davenport", "George Bush" (Bush is a town too), "Greenock
+		// Morton"; only a place's own name (the trie's longest match)
+		// runs on.
+		if t.Kind == token.Word && t.Capitalised() && t.Space && !roles[t.Key] && !calendar[t.Key] {
+			if f.given(c) {
+				return "person" // "Paris Hilton", "Jordan Henderson"
 			}
 			return "name" // "Washington Post", "Manchester United"
+		}
+		// "Van der Westhuizen", "Kengo wa Dondo": a particle joins a
+		// person's name.
+		if particles[t.Key] && t.Shape == token.Lower && n+1 < s.To && toks[n+1].Capitalised() {
+			return "person"
+		}
+		// "the Xinhua news agency": the name of an organisation.
+		if orgNouns[t.Key] && t.Shape == token.Lower && !f.nationMatch(c) {
+			return "name"
 		}
 		// "Lawrence of Arabia", "Catherine of Aragon": a first name and
 		// "of" make a person's by-name.
@@ -339,6 +449,26 @@ func (f *finder) inName(c *cand, s segment.Sentence) string {
 		}
 	}
 	return ""
+}
+
+// given reports whether some reading of the match is also a first name.
+func (f *finder) given(c *cand) bool {
+	for _, r := range c.refs {
+		if r.given {
+			return true
+		}
+	}
+	return false
+}
+
+// nationMatch reports whether some reading of the match is a country.
+func (f *finder) nationMatch(c *cand) bool {
+	for _, r := range c.refs {
+		if f.g.entries[r.entry].kind == kCountry {
+			return true
+		}
+	}
+	return false
 }
 
 // free reports whether the capitalised word at p may stand before a place
@@ -411,8 +541,10 @@ func (f *finder) isDateline(c *cand) bool {
 	if c.to >= para.To {
 		return true
 	}
+	// A standings line ("BOSTON 69 65 .515") is no dateline: a date's
+	// number is its year.
 	n := f.toks[c.to]
-	return n.Kind == token.Number || n.Key == "," || n.Key == "-" || n.Key == "—" || n.Key == "–" || n.Key == "("
+	return n.Kind == token.Number && year(n.Key) || n.Key == "," || n.Key == "-" || n.Key == "—" || n.Key == "–" || n.Key == "("
 }
 
 // scoreLine reports whether the match stands in a score line or a results
@@ -571,6 +703,7 @@ func (f *finder) output() ([]Place, []Demonym) {
 		}
 		p := f.g.place(c.chosen)
 		p.Span, p.Text, p.Government = span, text, c.gov
+		p.Name = f.g.spelling(f.g.nodes[c.node].refs, c.chosen, text)
 		places = append(places, p)
 	}
 	return places, dems

@@ -54,6 +54,8 @@ type entry struct {
 // ref is one name of an entry, as the trie holds it.
 type ref struct {
 	entry int32
+	// alias indexes the spelling in gazetteer.aliases.
+	alias int32
 	// common: the name is also an everyday word ("Nice", "Reading");
 	// given: also a first name ("Jordan", "Florence").
 	common, given bool
@@ -79,6 +81,7 @@ type edge struct {
 
 type gazetteer struct {
 	entries  []entry
+	aliases  []string
 	nodes    []node
 	children map[edge]int32
 	// countries by ISO code, and every country name, alias and demonym
@@ -193,6 +196,8 @@ func (g *gazetteer) line(line string) error {
 			r.given = r.given || n[0] == '@'
 			n = n[1:]
 		}
+		r.alias = int32(len(g.aliases))
+		g.aliases = append(g.aliases, n)
 		g.insert(n, r)
 		if e.kind == kCountry || e.kind == kDemonym {
 			g.countryOf[nameKey(n)] = e.cc
@@ -260,8 +265,11 @@ func (g *gazetteer) insert(name string, r ref) {
 		}
 		cur = next
 	}
+	// The same entry may arrive here by several spellings ("Liège",
+	// "Liege"): each is kept, so that the output can use the one the text
+	// used.
 	for _, x := range g.nodes[cur].refs {
-		if x.entry == r.entry {
+		if x.entry == r.entry && g.aliases[x.alias] == g.aliases[r.alias] {
 			return
 		}
 	}
@@ -390,7 +398,46 @@ func Lookup(name string) (Place, bool) {
 
 func (g *gazetteer) place(i int32) Place {
 	e := g.entries[i]
-	return Place{Name: e.name, Country: e.cc, Kind: kindName(e), Lat: float64(e.lat), Lon: float64(e.lon), ID: e.id}
+	return Place{Name: e.name, Canonical: e.name, Country: e.cc, Kind: kindName(e), Lat: float64(e.lat), Lon: float64(e.lon), ID: e.id}
+}
+
+// spelling returns the name to show for a match of entry i written as
+// text: the gazetteer's spelling of the form the text used ("U.S.", "Kiev",
+// "Liege" for "LIEGE"), or the canonical name when the text used a
+// descriptive form ("Kursk region" is "Kursk Oblast").
+func (g *gazetteer) spelling(refs []ref, i int32, text string) string {
+	first := ""
+	for _, r := range refs {
+		if r.entry != i {
+			continue
+		}
+		a := g.aliases[r.alias]
+		if descriptive(a) {
+			return g.entries[i].name
+		}
+		if strings.EqualFold(a, text) {
+			return a
+		}
+		if first == "" {
+			first = a
+		}
+	}
+	if first == "" {
+		return g.entries[i].name
+	}
+	return first
+}
+
+// descriptive reports whether a name is a form made of a name and a
+// lower-case class word ("Kursk region", "Texas state", "Far East region"),
+// as the generator and the supplement write them.
+func descriptive(a string) bool {
+	i := strings.LastIndexByte(a, ' ')
+	if i < 0 || i+1 >= len(a) {
+		return false
+	}
+	c := a[i+1]
+	return c >= 'a' && c <= 'z' && i > 0 && a[0] >= 'A' && a[0] <= 'Z'
 }
 
 func kindName(e entry) string {

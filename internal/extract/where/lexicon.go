@@ -94,6 +94,30 @@ var govNouns = set("deployment", "deployments", "decision", "decisions", "suppor
 	"spokeswoman", "prime", "minister", "chief", "security", "nuclear", "missile", "missiles", "weapons", "arms",
 	"state", "parliament", "congress", "senate", "kremlin", "cabinet", "authorities")
 
+// versus and beat stand between two sides of a match: "Essex v Kent",
+// "Leicestershire beat Somerset".
+var versus = set("v", "v.", "vs", "vs.", "versus")
+
+var beat = set("beat", "beats", "defeated", "defeats", "drew", "thrashed", "edged", "routed", "overcame", "outclassed",
+	"trounced", "downed", "whipped", "blanked", "shut", "lost")
+
+// sportRoles after a place make it a club: "Norwich striker", "Surrey
+// all-rounder", "Chelsea central defender".
+var sportRoles = set("striker", "skipper", "captain", "defender", "midfielder", "goalkeeper", "keeper", "forward",
+	"winger", "playmaker", "all-rounder", "batsman", "bowler", "spinner", "opener", "coach", "manager", "fullback",
+	"full-back", "centre-back", "center-back", "sweeper", "pitcher", "outfielder", "infielder", "quarterback",
+	"fans", "supporters", "team-mate", "teammate", "player", "players", "side", "squad", "outfit", "club",
+	"chairman", "rookie", "reliever", "starter", "shortstop", "catcher", "slugger", "right-hander", "left-hander")
+
+// particles join the parts of a person's name: "Van der Westhuizen",
+// "Kengo wa Dondo", "Osama bin Laden".
+var particles = set("der", "den", "van", "von", "da", "di", "du", "dos", "das", "wa", "bin", "ibn", "ben", "y", "ter", "te")
+
+// orgNouns next to a name make it an organisation's: "the Xinhua news
+// agency", "the newspaper Granma".
+var orgNouns = set("news", "newspaper", "agency", "daily", "weekly", "magazine", "company", "firm", "group", "corp",
+	"inc", "ltd", "plc", "airline", "airlines", "brewery", "bank", "club")
+
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {

@@ -20,12 +20,19 @@ const (
 // Place is one mention of a place. Offsets are byte offsets into the text.
 type Place struct {
 	document.Span
-	Text    string  `json:"text"`    // as written: "Russia's Kursk region" keeps "Kursk region"
-	Name    string  `json:"name"`    // gazetteer name: "Kursk Oblast", "Seoul"
-	Country string  `json:"country"` // ISO 3166-1 alpha-2 of the country it lies in
-	Kind    string  `json:"kind"`
-	Lat     float64 `json:"lat"`
-	Lon     float64 `json:"lon"`
+	Text string `json:"text"` // as written: "Russia's Kursk region" keeps "Kursk region"
+	// Name is the gazetteer's spelling of the name the text used: "U.S."
+	// (not "United States"), "Kiev", "London" for "LONDON"; a descriptive
+	// form takes the canonical name ("Kursk region" is "Kursk Oblast").
+	// Group mentions of one place by Canonical, or by ID where there is one.
+	Name string `json:"name"`
+	// Canonical is the gazetteer's preferred name of the place: "United
+	// States", "Kyiv", "Kursk Oblast", "Seoul".
+	Canonical string  `json:"canonical"`
+	Country   string  `json:"country"` // ISO 3166-1 alpha-2 of the country it lies in
+	Kind      string  `json:"kind"`
+	Lat       float64 `json:"lat"`
+	Lon       float64 `json:"lon"`
 	// ID is the gazetteer's identifier (a GeoNames id where the entry comes
 	// from GeoNames).
 	ID int64 `json:"id,omitempty"`
