@@ -102,8 +102,11 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	// file or tear a transaction; only a power cut may drop the last few
 	// commits, and re-ingesting restores them (the same text adds nothing
 	// twice). FULL would fsync every document and cost most of the ingest
-	// rate.
-	db.w, err = sql.Open("sqlite", u+"?"+common+"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_txlock=immediate")
+	// rate. A document's commit writes some 70 pages to the WAL, so the
+	// default checkpoint (every 1,000 pages, with an fsync) would run every
+	// 15 documents; every 8,000 pages (32 MB of WAL) saves a tenth of the
+	// ingest time.
+	db.w, err = sql.Open("sqlite", u+"?"+common+"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=wal_autocheckpoint(8000)&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
