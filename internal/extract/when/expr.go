@@ -192,13 +192,20 @@ func (s *scanner) rangeFrom(i int) (val, int, bool) {
 	var p partial
 	var e1 int
 	bare := false
-	if d, ok := s.dayNum(j); ok && s.t[j].Kind == token.Number && isJoin(s.key(j+1)) {
-		p, e1, bare = partial{d: d, gran: gDay}, j+1, true
+	jd := j
+	if s.key(jd) == "the" && s.is(jd+1, cOrd) {
+		jd++ // "between the 8th and the 13th of October"
+	}
+	if d, ok := s.dayNum(jd); ok && isJoin(s.key(jd+1)) && (s.t[jd].Kind == token.Number || s.is(jd, cOrd)) {
+		p, e1, bare = partial{d: d, gran: gDay}, jd+1, true
 	} else if q, e, ok := s.absolute(j); ok {
 		p, e1 = q, e
 	}
 	if e1 > 0 && isJoin(s.key(e1)) && s.same(e1+1) {
 		k := e1 + 1
+		if bare && s.key(k) == "the" && (s.isNumberLike(k+1) || s.is(k+1, cOrd)) {
+			k++
+		}
 		if q, e2, ok := s.absolute(k); ok {
 			if bare {
 				if q.gran != gDay {
@@ -659,6 +666,13 @@ func (s *scanner) timeOfDay(v val, j int) (val, int, bool) {
 			return v, e, true
 		}
 	}
+	// "Tuesday 9 a.m.", "23.04.2022 14:55": a time right after the day.
+	if s.t[j].Kind == token.Number || k == "noon" || k == "midnight" {
+		if h, m, e, ok := s.clockAt(j, s.t[j-1].Kind == token.Number); ok {
+			v.hour, v.min, v.clock, v.kind = h, m, true, KindTime
+			return v, e, true
+		}
+	}
 	return v, j, true
 }
 
@@ -680,9 +694,12 @@ func (s *scanner) clockAt(i int, loose bool) (h, m, end int, ok bool) {
 		return 0, 0, 0, false
 	}
 	k := t.Key
+	if k == "12" && s.same(i+1) && (s.key(i+1) == "noon" || s.key(i+1) == "midnight") {
+		return s.clockAt(i+1, loose) // "12 noon"
+	}
 	// Split a glued suffix: "9am", "10.30pm".
 	suffix := ""
-	for _, suf := range [...]string{"am", "pm", "a.m", "p.m", "h", "hrs"} {
+	for _, suf := range [...]string{"am", "pm", "a.m", "p.m"} {
 		if hasSuffix(k, suf) && len(k) > len(suf) {
 			suffix, k = suf, k[:len(k)-len(suf)]
 			break

@@ -124,6 +124,12 @@ func (s *scanner) the(i int) (val, int, bool) {
 			k += 3
 		}
 		return s.yearBefore(false), k, true
+	case nk == "week" && s.key(j+1) == "of" && s.same(j+2):
+		// "the week of March 6": the week that holds that day.
+		if v, e, ok := s.exprRange(j + 2); ok && v.gran == gDay && v.start != noDay && v.kind == KindDate {
+			w, _ := unitSpan(v.start, uWeek)
+			return w, e, true
+		}
 	case nk == "weekend":
 		if !s.hasRef {
 			return val{kind: KindDate, start: noDay, end: noDay, gran: gWeekend}, j + 1, true
@@ -260,6 +266,9 @@ func (s *scanner) the(i int) (val, int, bool) {
 		// years": lengths reaching to or from the reference day.
 		if v, e, ok := s.countPhrase(j + 1); ok && v.kind == KindDuration {
 			return v, e, true
+		}
+		if nk == "last" && s.key(j+1) == "quarter" {
+			return s.shift(i, j) // "the last quarter": the one before this
 		}
 		if s.is(j+1, cUnit) && !s.lex(j+1).plural && (nk == "past" || nk == "last") && s.lex(j+1).unit >= uDay {
 			return val{kind: KindDuration, start: noDay, end: noDay, n: 1, u: s.lex(j + 1).unit}, j + 2, true

@@ -362,6 +362,13 @@ func (s *scanner) absolute(i int) (p partial, end int, ok bool) {
 		return p, 0, false
 	case s.is(i, cMonth):
 		return s.monthDate(i)
+	case s.is(i, cOrd) && s.key(i+1) == "of" && s.same(i+2):
+		// "second of August"
+		if d, ok := s.dayNum(i); ok {
+			if m, next, ok := s.monthAt(i + 2); ok && s.monthWordOK(i+2, next, true) {
+				return s.withYear(partial{m: m, d: d, gran: gDay}, next)
+			}
+		}
 	case t.Key == "the":
 		// "the 18th of October"
 		if d, ok := s.dayNum(i + 1); ok && s.key(i+2) == "of" && s.same(i+3) {
