@@ -49,12 +49,14 @@ type statements struct {
 	m    map[string]*sql.Stmt
 }
 
-func (db *DB) prepared(ctx context.Context) (map[string]*sql.Stmt, error) {
+func (db *DB) prepared() (map[string]*sql.Stmt, error) {
 	s := &db.stmts
 	s.once.Do(func() {
 		s.m = make(map[string]*sql.Stmt, len(insertSQL))
 		for name, q := range insertSQL {
-			st, err := db.w.PrepareContext(ctx, q)
+			// Not the caller's context: its cancellation would be
+			// remembered as a failure by every later call.
+			st, err := db.w.Prepare(q)
 			if err != nil {
 				s.err = fmt.Errorf("prepare %s insert: %w", name, err)
 				return
@@ -104,7 +106,7 @@ func (db *DB) AddDocuments(ctx context.Context, docs []store.Input) ([]store.Add
 	if pending == 0 {
 		return out, nil
 	}
-	stmts, err := db.prepared(ctx)
+	stmts, err := db.prepared()
 	if err != nil {
 		return nil, fmt.Errorf("store: add documents: %w", err)
 	}
