@@ -485,6 +485,12 @@ func (s *scanner) expr(i int) (v val, end int, ok bool) {
 	case k == "fiscal":
 		return s.fiscal(i)
 	case l.class&cSetAdv != 0:
+		// "adjusted quarterly", "rallies almost daily"; not "its
+		// quarterly dividend", "the Communist Party daily".
+		if s.same(i+1) && s.t[i+1].Kind == token.Word && !prepOrDet[s.key(i+1)] && s.key(i+1) != "and" && s.key(i+1) != "or" ||
+			i > 0 && (determiner[s.key(i-1)] || s.key(i-1) == "'s" || s.t[i-1].Shape == token.Title && s.same(i)) {
+			return v, 0, false
+		}
 		return val{kind: KindSet, start: noDay, end: noDay, n: 1, u: l.unit}, i + 1, true
 	case k == "each" || k == "every" || k == "per":
 		return s.setPhrase(i)
@@ -512,7 +518,19 @@ func (s *scanner) expr(i int) (v val, end int, ok bool) {
 	case strings.IndexByte(k, '-') > 0:
 		return s.hyphenated(i)
 	case k == "a" || k == "an" || l.class&(cNum|cVague) != 0:
+		if y, e, ok := s.yearWords(i); ok && (temporalPrep[s.key(i-1)] || s.d.Sentences[s.d.SentenceOf(i)].From == i || s.t[i-1].Shape == token.Title) {
+			// "in nineteen ninety-one", "Atlanta nineteen ninety-six."
+			return s.resolved(partial{y: y, gran: gYear}, i, e)
+		}
 		return s.countPhrase(i)
+	case k == "that" && s.is(i+1, cUnit) && !s.lex(i+1).plural && s.lex(i+1).unit >= uDay && s.hasSet:
+		// "that year", "that day": the story's, not today's.
+		u := s.lex(i + 1).unit
+		anchor, _ := s.anchor(u)
+		if v, ok := unitSpan(anchor, u); ok {
+			return v, i + 2, true
+		}
+		return v, 0, false
 	}
 	if wd, ok := pluralWeekday(k); ok && t.Shape == token.Title {
 		return val{kind: KindSet, start: noDay, end: noDay, n: 1, u: uWeek, everyDay: wd + 1}, i + 1, true
@@ -633,7 +651,7 @@ func (s *scanner) relDay(i int) (val, int, bool) {
 		t.Shape == token.Title && s.d.Sentences[s.d.SentenceOf(i)].From != i-1 {
 		return val{}, 0, false // "USA Today", "Russia Today"
 	}
-	if t.Shape == token.Title && s.same(i+1) && s.t[i+1].Shape == token.Title && s.t[i+1].Kind == token.Word && !s.is(i+1, cPart|cWeekday) {
+	if t.Key == "today" && t.Shape == token.Title && s.same(i+1) && s.t[i+1].Shape == token.Title && s.t[i+1].Kind == token.Word && !s.is(i+1, cPart|cWeekday) {
 		return val{}, 0, false // "Today Programme"
 	}
 	l := s.lex(i)
@@ -963,6 +981,16 @@ func (s *scanner) edge(i int) (val, int, bool) {
 			return val{}, 0, false
 		}
 		end = k + 1
+	case nl.class&cPart != 0 && nl.part != "" && !hasSuffix(nk, "s") && (e == -1 || e == 0 || e == 1) && s.hasRef:
+		// "by mid afternoon", "early morning": the reference day, or the
+		// day this sentence is about.
+		x := s.ref
+		if s.hasDay && s.d.SentenceOf(s.lastDayAt) == s.d.SentenceOf(i) {
+			x = s.lastDay
+		}
+		v = dayVal(x)
+		v.part, v.kind = nl.part, KindTime
+		return v, j + 1, true
 	case nl.class&cRelDay != 0:
 		v, end, ok = s.relDay(j)
 		if !ok {
@@ -1077,6 +1105,9 @@ func (s *scanner) shift(from, i int) (val, int, bool) {
 		return v, j + 1, true
 	case nl.class&cUnit != 0 && !nl.plural:
 		u := nl.unit
+		if s.t[j].Shape == token.Title && s.t[i].Shape == token.Title && s.d.Sentences[s.d.SentenceOf(i)].From != i && !s.heading(i) {
+			return val{}, 0, false // ABC's "This Week": a name
+		}
 		if u < uDay || u == uNight || u == uFortnight {
 			return val{}, 0, false
 		}

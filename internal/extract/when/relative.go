@@ -648,6 +648,9 @@ func (s *scanner) countPhrase(i int) (val, int, bool) {
 	if ul.class&cUnit == 0 || !s.same(j) || s.t[j].Shape == token.Upper {
 		return val{}, 0, false
 	}
+	if s.t[j].Shape == token.Title && s.d.Sentences[s.d.SentenceOf(j)].From != i && !s.heading(j) {
+		return val{}, 0, false // "60 Minutes": a name
+	}
 	u := ul.unit
 	k0 := s.key(i)
 	if (k0 == "a" || k0 == "an") && (u == uSecond || u == uMinute) && !ul.plural {

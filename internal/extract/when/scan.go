@@ -206,6 +206,35 @@ func (s *scanner) dayNum(i int) (int, bool) {
 	return 0, false
 }
 
+// yearWords reads a year said in words at i, as broadcast transcripts
+// write it: "nineteen ninety-six", "nineteen eighty", "two thousand",
+// "two thousand and one".
+func (s *scanner) yearWords(i int) (y, end int, ok bool) {
+	a := s.lex(i)
+	if a.class&cNum == 0 || !s.same(i+1) {
+		return 0, 0, false
+	}
+	if a.val == 2 && s.key(i+1) == "thousand" {
+		y, end = 2000, i+2
+		k := end
+		if s.key(k) == "and" && s.is(k+1, cNum) {
+			k++
+		}
+		if b := s.lex(k); b.class&cNum != 0 && b.val >= 1 && b.val <= 99 && s.same(k) {
+			y, end = 2000+b.val, k+1
+		}
+		return y, end, true
+	}
+	if a.val < 10 || a.val > 20 {
+		return 0, 0, false
+	}
+	b := s.lex(i + 1)
+	if b.class&cNum == 0 || b.val < 10 || b.val > 99 {
+		return 0, 0, false
+	}
+	return a.val*100 + b.val, i + 2, true
+}
+
 // yearNum reads a four-digit year at i (1000-2199).
 func (s *scanner) yearNum(i int) (int, bool) {
 	n, digits, ok := s.num(i)
@@ -275,6 +304,12 @@ func (s *scanner) monthWordOK(i, next int, numberFollows bool) bool {
 	return true
 }
 
+// heading reports whether token i lies in a heading (a title line), where
+// capitals say nothing of names.
+func (s *scanner) heading(i int) bool {
+	return s.d.Paragraphs[s.d.Sentences[s.d.SentenceOf(i)].Para].Heading
+}
+
 // upperLine reports whether token i sits in a line written in capitals (a
 // headline), where "MAY" is as likely a month as a verb.
 func (s *scanner) upperLine(i int) bool {
@@ -304,9 +339,14 @@ func (s *scanner) weekdayAt(i int) (wd, next int, ok bool) {
 		if t.Shape != token.Title {
 			return 0, 0, false
 		}
+		// "Fri." or "Fri, Oct 18" or "Fri 18": not "Sun, a maker of...".
+		after := next
+		if s.key(after) == "," {
+			after++
+		}
 		if s.key(next) == "." && s.tight(next) {
 			next++
-		} else if !(s.key(next) == "," || s.is(next, cMonth) || s.t[min(next, len(s.t)-1)].Kind == token.Number && next < len(s.t)) {
+		} else if !(s.is(after, cMonth) || s.isNumberLike(after)) {
 			return 0, 0, false
 		}
 	} else if t.Shape == token.Upper && !s.upperLine(i) {
@@ -425,6 +465,9 @@ func (s *scanner) monthDate(i int) (p partial, end int, ok bool) {
 				return p, 0, false
 			}
 			return partial{y: y, m: m, gran: gMonth}, k + 1, true
+		}
+		if y, e, ok := s.yearWords(k); ok && s.same(k) && s.monthWordOK(i, next, true) {
+			return partial{y: y, m: m, gran: gMonth}, e, true // "January nineteen ninety-seven"
 		}
 		// "the June 2024 vote" written "June '24" is rare; not read.
 	}

@@ -140,6 +140,8 @@ func (s *scanner) starts(i int) bool {
 			return i+1 < len(s.t) && s.follows(i+1)
 		case "fiscal", "each", "every", "per", "now", "year":
 			return true
+		case "that":
+			return i+1 < len(s.t) && s.lx[i+1] >= 0
 		}
 		if len(t.Key) == 2 {
 			return true // Q3, H1
