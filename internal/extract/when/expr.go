@@ -403,6 +403,9 @@ func (s *scanner) dayYear(p partial, l lean) int {
 // leanAt is the lean of [from, to) with a default for when the verbs say
 // nothing: a deadline or "until" looks ahead.
 func (s *scanner) leanAt(from, to int) lean {
+	if s.key(from-1) == "of" && s.key(from-2) == "ahead" || s.key(from-1) == "the" && s.key(from-2) == "of" && s.key(from-3) == "ahead" {
+		return leanFuture // "ahead of the weekend"
+	}
 	switch s.key(from - 1) {
 	case "to", "until", "till":
 		// "extended to Nov. 20", "postponed until March": a new date
@@ -1069,6 +1072,17 @@ func (s *scanner) shift(from, i int) (val, int, bool) {
 		m, next, ok := s.monthAt(j)
 		if !ok || s.t[j].Shape == token.Lower && (s.key(j) == "may" || s.key(j) == "march") {
 			return val{}, 0, false
+		}
+		if d, ok := s.dayNum(next); ok && s.same(next) && s.isNumberLike(next) && (sh == shiftLast || sh == shiftNext) && s.hasRef {
+			// "last Oct. 23": the last one before the reference day.
+			y := s.ref.year()
+			x := mkDay(y, m, d)
+			if sh == shiftLast && x >= s.ref {
+				x = mkDay(y-1, m, d)
+			} else if sh == shiftNext && x <= s.ref {
+				x = mkDay(y+1, m, d)
+			}
+			return dayVal(x), next + 1, true
 		}
 		if !s.hasRef {
 			return val{kind: KindDate, start: noDay, end: noDay, gran: gMonth}, next, true

@@ -449,7 +449,7 @@ func (s *scanner) monthDate(i int) (p partial, end int, ok bool) {
 	}
 	j := next
 	if s.same(j) {
-		if d, ok := s.dayNum(j); ok && !s.dayIsQuantity(j) {
+		if d, ok := s.dayNum(j); ok && (s.key(i-1) == "on" || !s.dayIsQuantity(j)) {
 			if !s.monthWordOK(i, next, true) {
 				return p, 0, false
 			}
@@ -497,7 +497,7 @@ func (s *scanner) dayIsQuantity(i int) bool {
 	return nt.Kind == token.Word && nt.Shape == token.Lower && (quantityNoun[nt.Key] || s.is(i+1, cUnit))
 }
 
-var quantityNoun = set("people", "troops", "soldiers", "dead", "killed", "percent", "per", "million",
+var quantityNoun = set("people", "troops", "soldiers", "percent", "per", "million",
 	"billion", "thousand", "hundred", "others", "more", "members", "civilians", "children", "men", "women",
 	"tonnes", "tons", "km", "miles", "dollars", "points")
 

@@ -28,7 +28,7 @@ func (s *scanner) lean(from, to int) lean {
 	lo := max(sent.From, from-16)
 	for j := from - 1; j >= lo; j-- {
 		t := &s.t[j]
-		if t.Kind == token.Quote || t.Key == ";" || t.Key == ":" || t.Key == "(" || t.Key == ")" {
+		if t.Kind == token.Quote || t.Key == ";" || t.Key == ":" {
 			break
 		}
 		if t.Kind != token.Word {
@@ -38,7 +38,7 @@ func (s *scanner) lean(from, to int) lean {
 			return l
 		}
 	}
-	hi := min(sent.To, to+16)
+	hi := min(sent.To, to+24)
 	for j := to; j < hi; j++ {
 		t := &s.t[j]
 		if t.Kind == token.Quote || t.Key == ";" || t.Key == ":" {
@@ -72,6 +72,8 @@ func (s *scanner) verbLean(j int, left bool, from int) (lean, bool) {
 		return leanFuture, true
 	case left && futureWord[k]:
 		return leanFuture, true
+	case left && k == "set" && (s.key(j+1) == "for" || s.key(j+1) == "to"):
+		return leanFuture, true // "a summit set for April"
 	case left && k == "record" && s.key(j-1) == "of":
 		return leanFuture, true // "holders of record Nov. 17"
 	case k == "going" && s.key(j+1) == "to":
@@ -160,13 +162,17 @@ func (s *scanner) adjectival(j int) bool {
 		return false
 	}
 	p := &s.t[j-1]
+	// After a number or a name, only when a noun follows: "Series H
+	// preferred shares", but "American Medical received a bid".
+	nounNext := s.same(j+1) && s.t[j+1].Kind == token.Word && s.t[j+1].Shape == token.Lower &&
+		!prepOrDet[s.key(j+1)] && !determiner[s.key(j+1)] && !objectPronoun[s.key(j+1)]
 	switch {
 	case p.Kind == token.Number:
-		return true
+		return nounNext
 	case p.Kind != token.Word:
 		return false
 	case p.Shape != token.Lower:
-		return s.d.Sentences[s.d.SentenceOf(j-1)].From != j-1 || determiner[p.Key]
+		return determiner[p.Key] || nounNext && s.d.Sentences[s.d.SentenceOf(j-1)].From != j-1
 	}
 	return determiner[p.Key] || p.Key == "still" || p.Key == "very" || p.Key == "most" || p.Key == "more" ||
 		p.Key == "newly" || p.Key == "recently" || p.Key == "previously"
@@ -227,8 +233,9 @@ var (
 	futureWord = set("payable", "due", "effective", "expire", "expires", "expiring", "expiration", "deadline",
 		"scheduled", "slated", "upcoming", "pending", "starting", "beginning", "maturing", "matures",
 		"mature", "redeemable", "convertible", "exercisable", "until", "till")
-	// "set" and "put" are present forms too, but in news narrative they
-	// are mostly past.
+	// "put" is a present form too, but in news narrative it is mostly
+	// past; "set" is left out: "set for April" looks ahead, "set Friday
+	// as the deadline" tells nothing.
 	irregularPast = set("said", "told", "met", "made", "took", "went", "came", "gave", "held", "began", "left",
 		"saw", "found", "sent", "won", "lost", "fell", "rose", "struck", "led", "brought", "thought", "spoke",
 		"wrote", "chose", "ran", "got", "knew", "felt", "paid", "sold", "bought", "built", "caught", "taught",
@@ -241,13 +248,13 @@ var (
 		"been", "gone", "done", "seen", "taken", "given", "known", "shown", "written", "spoken", "chosen",
 		"broken", "driven", "flown", "grown", "thrown", "worn", "hidden", "stolen", "forgotten", "risen",
 		"fallen", "beaten", "bitten", "eaten", "ridden", "shaken", "sworn", "torn", "woken", "begun",
-		"sung", "sunk", "swum", "drunk", "rung", "killed", "died", "set", "put")
+		"sung", "sunk", "swum", "drunk", "rung", "killed", "died", "put")
 	// Words ending in "-ed" that are not verbs.
 	edNotVerb = set("hundred", "hundreds", "indeed", "breed", "creed", "greed", "speed", "steed", "seed",
 		"need", "feed", "deed", "weed", "shred", "sacred", "naked", "wicked", "kindred", "rugged", "ragged",
-		"jagged", "wretched", "beloved", "learned", "aged", "armed", "based", "alleged", "supposed", "detailed",
+		"jagged", "wretched", "beloved", "aged", "armed", "based", "alleged", "supposed", "detailed",
 		"advanced", "limited", "united", "red", "bed", "led", "fled", "shed", "sled", "wed", "embed",
-		"proceed", "exceed", "succeed", "bleed", "freed", "agreed", "unprecedented", "unexpected",
+		"proceed", "exceed", "succeed", "bleed", "unprecedented", "unexpected",
 		"unidentified", "unnamed", "unrelated", "unarmed", "unverified", "undisclosed", "unconfirmed")
 	determiner = set("the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that",
 		"these", "those", "some", "all", "no", "any", "each", "every", "many", "several", "other")
