@@ -40,7 +40,7 @@ import (
 const (
 	minPop       = 15000
 	minSeatPop   = 5000
-	minAltPop    = 100000 // alternate names only for cities this big: smaller ones' are mostly noise
+	minAltPop    = 300000 // alternate names only for cities this big: smaller ones' are mostly noise
 	minSectorPop = 200000 // city sections (PPLX: "Brooklyn") only when this big
 )
 
@@ -314,7 +314,9 @@ func (b *builder) keptCities(cs []*city, regions []*entry) []*entry {
 			continue
 		}
 		names := []string{c.names[0]}
-		if c.ascii != "" && c.ascii != c.names[0] {
+		// The ASCII spelling of an accented name stands too, unless it is
+		// an everyday word ("God" for Göd).
+		if c.ascii != "" && c.ascii != c.names[0] && !b.common[strings.ToLower(c.ascii)] {
 			names = append(names, c.ascii)
 		}
 		if c.pop >= minAltPop || c.capital {
@@ -770,7 +772,7 @@ func (b *builder) flags(e *entry, name string) string {
 	if strings.ContainsAny(name, " -") {
 		return ""
 	}
-	l := strings.ToLower(name)
+	l := fold(strings.ToLower(name))
 	f := ""
 	if b.common[l] && e.kind != 'K' && e.kind != 'D' {
 		f += "~" // countries are places first even when "china" and "turkey" are words
@@ -840,3 +842,32 @@ func write(path string, all []*entry, b *builder) error {
 	fmt.Fprintf(os.Stderr, "gazetteer: %d entries, %d bytes (%d gzipped)\n", len(all), buf.Len(), z.Len())
 	return os.WriteFile(path, z.Bytes(), 0o644)
 }
+
+// fold strips the diacritics of Latin letters, as the matcher does: "Göd"
+// meets "god" in a text, so it is flagged as an everyday word.
+func fold(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if base, ok := latin[r]; ok {
+			b.WriteString(base)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+var latin = func() map[rune]string {
+	m := map[rune]string{}
+	for base, rs := range map[string]string{
+		"a": "àáâãäåāăąǎ", "c": "çćĉċč", "d": "ďđ", "e": "èéêëēĕėęěə", "g": "ĝğġģ", "h": "ĥħ",
+		"i": "ìíîïĩīĭįı", "j": "ĵ", "k": "ķ", "l": "ĺļľŀł", "n": "ñńņňŉ", "o": "òóôõöøōŏőơ",
+		"r": "ŕŗř", "s": "śŝşšș", "t": "ţťŧț", "u": "ùúûüũūŭůűųư", "w": "ŵ", "y": "ýÿŷ", "z": "źżž",
+		"ae": "æ", "oe": "œ", "ss": "ß", "th": "þ",
+	} {
+		for _, r := range rs {
+			m[r] = base
+		}
+	}
+	return m
+}()

@@ -70,7 +70,7 @@ func (f *finder) match() {
 				if j > i && tj.Line {
 					break // names do not run over a line break
 				}
-				next, ok := g.children[edge{cur, fold(tj.Key)}]
+				next, ok := g.child(cur, fold(tj.Key))
 				if !ok || tj.Kind == token.Word && !tj.Capitalised() && !g.nodes[next].lowerOK {
 					break
 				}
@@ -123,7 +123,7 @@ func (f *finder) parts(i, si int) {
 		if !unicode.IsUpper(r) {
 			continue
 		}
-		n, ok := f.g.children[edge{0, fold(strings.ToLower(part))}]
+		n, ok := f.g.child(0, fold(strings.ToLower(part)))
 		if !ok || len(f.g.nodes[n].refs) == 0 {
 			continue
 		}
@@ -233,7 +233,7 @@ func (f *finder) context() {
 			case (r.common || everyday) && (!loc || caps):
 				// "Nice", "Reading", "Split": a place only where the text
 				// says so ("in Reading").
-			case everyday && !strings.EqualFold(f.g.aliases[r.alias], f.toks[c.from].Text(f.d.Text)):
+			case (r.common || everyday) && !strings.EqualFold(f.g.aliases[r.alias], f.d.TextOf(c.from, c.to)):
 				// "in God" is no "Göd": an everyday word meets a
 				// place only by its own spelling.
 			case r.given && caps:
@@ -343,7 +343,7 @@ func (f *finder) otherCountry(c *cand, s segment.Sentence) bool {
 			return false
 		}
 	}
-	n, ok := f.g.children[edge{0, fold(f.toks[c.to+1].Key)}]
+	n, ok := f.g.child(0, fold(f.toks[c.to+1].Key))
 	if !ok {
 		return false
 	}
@@ -501,7 +501,7 @@ func (f *finder) followedByName(c *cand, s segment.Sentence) bool {
 
 // startsPlace reports whether a gazetteer name starts at token i.
 func (f *finder) startsPlace(i int) bool {
-	n, ok := f.g.children[edge{0, fold(f.toks[i].Key)}]
+	n, ok := f.g.child(0, fold(f.toks[i].Key))
 	return ok && len(f.g.nodes[n].refs) > 0
 }
 
@@ -604,12 +604,14 @@ func (f *finder) resolve() {
 			vote(c.dems, 1)
 		}
 	}
-	for ci := range f.cands {
+	// Right to left, so that "Paris, Texas" knows Texas's country first.
+	for ci := len(f.cands) - 1; ci >= 0; ci-- {
 		c := &f.cands[ci]
 		refs := c.refs
 		if len(refs) == 0 {
 			refs = c.dems
 		}
+		within := f.container(ci)
 		var best float32
 		for _, r := range refs {
 			e := f.g.entries[r.entry]
@@ -622,11 +624,28 @@ func (f *finder) resolve() {
 			if e.cc != "" && f.votes[e.cc] > 0 {
 				s += 3
 			}
+			if within != "" && e.cc == within {
+				s += 20 // "Paris, Texas", "London, Ontario": the text says which
+			}
 			if c.chosen < 0 || s > best {
 				c.chosen, best = r.entry, s
 			}
 		}
 	}
+}
+
+// container returns the country of the place that follows match ci after
+// a comma ("Paris, Texas"), already resolved, or "".
+func (f *finder) container(ci int) string {
+	c := f.cands[ci]
+	if ci+1 >= len(f.cands) || c.to >= len(f.toks) || f.toks[c.to].Key != "," {
+		return ""
+	}
+	n := f.cands[ci+1]
+	if n.from != c.to+1 || n.chosen < 0 || len(n.refs) == 0 {
+		return ""
+	}
+	return f.g.entries[n.chosen].cc
 }
 
 // government marks countries and capitals that stand for their government:

@@ -6,10 +6,10 @@ import (
 	"compress/gzip"
 	_ "embed"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/crosscheck-dev/crosscheck/internal/extract/token"
 )
@@ -74,22 +74,20 @@ type node struct {
 	upperOK bool
 }
 
-type edge struct {
-	parent int32
-	key    string
-}
-
 type gazetteer struct {
-	entries  []entry
-	aliases  []string
-	nodes    []node
-	children map[edge]int32
+	entries []entry
+	aliases []string
+	nodes   []node
+	// The trie's edges: a parent node and the interned key of a token.
+	vocab    map[string]uint32
+	children map[uint64]int32
 	// countries by ISO code, and every country name, alias and demonym
 	// (normalised by nameKey) to its code.
 	country   map[string]int32
 	countryOf map[string]string
 	everyday  map[string]bool
 	given     map[string]bool
+	buf       []word // scratch for insert
 }
 
 var (
@@ -117,14 +115,23 @@ func parse(data []byte) (*gazetteer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("where: reading the gazetteer: %w", err)
 	}
-	raw, err := io.ReadAll(zr)
+	// gzip's trailer holds the uncompressed size: read into a buffer of
+	// that size at once.
+	var raw []byte
+	if n := len(data); n >= 4 {
+		raw = make([]byte, 0, int(uint32(data[n-4])|uint32(data[n-3])<<8|uint32(data[n-2])<<16|uint32(data[n-1])<<24)+1)
+	}
+	buf := bytes.NewBuffer(raw)
+	_, err = buf.ReadFrom(zr)
+	raw = buf.Bytes()
 	if err != nil {
 		return nil, fmt.Errorf("where: reading the gazetteer: %w", err)
 	}
 	g := &gazetteer{
 		entries:   make([]entry, 0, 32000),
 		nodes:     make([]node, 1, 200000),
-		children:  make(map[edge]int32, 200000),
+		vocab:     make(map[string]uint32, 60000),
+		children:  make(map[uint64]int32, 80000),
 		country:   map[string]int32{},
 		countryOf: map[string]string{},
 	}
@@ -236,33 +243,95 @@ func log10(x float32) float32 {
 	return n + (x-1)/9 // linear within a decade: ranking needs no more
 }
 
+// child returns the node under parent for a token key (folded).
+func (g *gazetteer) child(parent int32, key string) (int32, bool) {
+	id, ok := g.vocab[key]
+	if !ok {
+		return 0, false
+	}
+	n, ok := g.children[uint64(parent)<<32|uint64(id)]
+	return n, ok
+}
+
+// word is a token of a gazetteer name: its folded key and case.
+type word struct {
+	key          string
+	lower, upper bool // written in lower case; in capitals
+	punct        bool
+}
+
+// words splits a name into tokens as token.Tokenize would split the same
+// words in a text. Most names are ASCII letters and spaces: those are split
+// here directly, which keeps loading fast; the others go through the
+// tokenizer itself.
+func words(name string, buf []word) []word {
+	buf = buf[:0]
+	if simpleName(name) {
+		for w := range strings.FieldsSeq(name) {
+			var up, low int
+			for _, r := range w {
+				switch {
+				case unicode.IsUpper(r):
+					up++
+				case unicode.IsLower(r):
+					low++
+				}
+			}
+			buf = append(buf, word{key: fold(strings.ToLower(w)), lower: up == 0, upper: low == 0 && up > 1})
+		}
+		return buf
+	}
+	for _, t := range token.Tokenize(name) {
+		buf = append(buf, word{key: fold(t.Key), lower: t.Kind == token.Word && t.Shape == token.Lower,
+			upper: t.Kind == token.Word && t.Shape == token.Upper, punct: t.Kind != token.Word})
+	}
+	return buf
+}
+
+// simpleName reports whether a name is made of letters, single spaces and
+// hyphens between letters only: then its tokens are its space-separated
+// words, as the tokenizer would find them.
+func simpleName(name string) bool {
+	prevLetter := false
+	for i, r := range name {
+		switch {
+		case unicode.IsLetter(r):
+			prevLetter = true
+		case r == ' ':
+			prevLetter = false
+		case r == '-' && prevLetter && i+1 < len(name) && name[i+1] != ' ' && name[i+1] != '-':
+			prevLetter = false
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // insert adds one name to the trie, keyed by the same token keys the text
 // will have.
 func (g *gazetteer) insert(name string, r ref) {
-	toks := token.Tokenize(name)
-	if len(toks) == 0 {
+	g.buf = words(name, g.buf)
+	if len(g.buf) == 0 {
 		return
 	}
 	cur := int32(0)
-	for _, t := range toks {
-		k := fold(t.Key)
-		e := edge{cur, k}
+	for _, w := range g.buf {
+		id, ok := g.vocab[w.key]
+		if !ok {
+			id = uint32(len(g.vocab))
+			g.vocab[w.key] = id
+		}
+		e := uint64(cur)<<32 | uint64(id)
 		next, ok := g.children[e]
 		if !ok {
 			next = int32(len(g.nodes))
 			g.nodes = append(g.nodes, node{})
 			g.children[e] = next
 		}
-		if t.Kind == token.Word && t.Shape == token.Lower {
-			g.nodes[next].lowerOK = true
-		}
-		if t.Kind == token.Word && t.Shape == token.Upper {
-			g.nodes[next].upperOK = true
-		}
-		if t.Kind != token.Word {
-			g.nodes[next].lowerOK = true // punctuation has no case
-			g.nodes[next].upperOK = true
-		}
+		// Punctuation has no case: it passes either way.
+		g.nodes[next].lowerOK = g.nodes[next].lowerOK || w.lower || w.punct
+		g.nodes[next].upperOK = g.nodes[next].upperOK || w.upper || w.punct
 		cur = next
 	}
 	// The same entry may arrive here by several spellings ("Liège",
@@ -373,7 +442,7 @@ func Lookup(name string) (Place, bool) {
 	}
 	cur := int32(0)
 	for _, t := range toks {
-		next, ok := g.children[edge{cur, fold(t.Key)}]
+		next, ok := g.child(cur, fold(t.Key))
 		if !ok {
 			return Place{}, false
 		}
