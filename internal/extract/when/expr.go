@@ -342,9 +342,9 @@ func (s *scanner) resolve(p partial, l lean, at int) (val, bool) {
 				y++
 			case l == leanPast && p.m > rm:
 				y--
-			case l == leanNone && p.m > rm && p.m-rm >= 12-(p.m-rm):
+			case l == leanNone && p.m > rm && !nearerAhead(p.m-rm, 12-(p.m-rm)):
 				y--
-			case l == leanNone && p.m < rm && 12-(rm-p.m) < rm-p.m:
+			case l == leanNone && p.m < rm && nearerAhead(12-(rm-p.m), rm-p.m):
 				y++
 			}
 		}
@@ -385,9 +385,9 @@ func (s *scanner) dayYear(p partial, l lean) int {
 		y++
 	case l == leanPast && c > s.ref+14:
 		y--
-	case l == leanNone && c > s.ref && c-s.ref > s.ref-mkDay(ry-1, p.m, p.d):
-		y-- // the nearer one, the past on a tie
-	case l == leanNone && c < s.ref && mkDay(ry+1, p.m, p.d)-s.ref < s.ref-c:
+	case l == leanNone && c > s.ref && !nearerAhead(int(c-s.ref), int(s.ref-mkDay(ry-1, p.m, p.d))):
+		y--
+	case l == leanNone && c < s.ref && nearerAhead(int(mkDay(ry+1, p.m, p.d)-s.ref), int(s.ref-c)):
 		y++
 	}
 	if p.wd != 0 && mkDay(y, p.m, p.d).weekday() != p.wd-1 {
@@ -400,6 +400,13 @@ func (s *scanner) dayYear(p partial, l lean) int {
 	return y
 }
 
+// nearerAhead reports whether, for a date with nothing to say which way
+// it lies, the occurrence ahead (at distance ahead) wins over the one
+// behind: news leans to the past, so the one ahead must be clearly nearer.
+func nearerAhead(ahead, behind int) bool {
+	return 3*ahead < 2*behind
+}
+
 // leanAt is the lean of [from, to) with a default for when the verbs say
 // nothing: a deadline or "until" looks ahead.
 func (s *scanner) leanAt(from, to int) lean {
@@ -407,12 +414,15 @@ func (s *scanner) leanAt(from, to int) lean {
 		return leanFuture // "ahead of the weekend"
 	}
 	switch s.key(from - 1) {
-	case "to", "until", "till":
-		// "extended to Nov. 20", "postponed until March": a new date
-		// ahead, whatever the tense of the verb that moved it.
-		k := s.key(from - 2)
-		if movedTo[k] || s.key(from-3) != "" && movedTo[s.key(from-3)] && prepOrDet[k] {
-			return leanFuture
+	case "to", "until", "till", "through":
+		// "extended to Nov. 20", "postponed until March", "extended
+		// loans through January": a new date ahead, whatever the tense
+		// of the verb that moved it.
+		lo := max(s.d.Sentences[s.d.SentenceOf(from)].From, from-14)
+		for j := from - 2; j >= lo; j-- {
+			if movedTo[s.key(j)] {
+				return leanFuture
+			}
 		}
 	}
 	l := s.lean(from, to)
@@ -1142,12 +1152,7 @@ func (s *scanner) shift(from, i int) (val, int, bool) {
 			}
 			return val{}, 0, false
 		}
-		x := s.ref
-		if u == uWeek && sh == shiftLast && x.weekday() == 6 {
-			// On a Sunday the week that ends today is "last week".
-			x++
-		}
-		v, ok := unitSpan(shiftUnit(x, u, sh), u)
+		v, ok := unitSpan(shiftUnit(s.ref, u, sh), u)
 		if !ok {
 			return val{}, 0, false
 		}

@@ -97,7 +97,11 @@ func (s *scanner) verbLean(j int, left bool, from int) (lean, bool) {
 		}
 		return leanNone, false
 	case intention[k] && !s.nounUse(j):
-		if left && !(from-j <= 2 && pastForm(k) && (from-j == 1 || s.t[j+1].Kind == token.Word && prepOrDet[s.key(j+1)])) {
+		// "decided on Feb. 11" dates the deciding; "is expected in
+		// December" dates what is expected.
+		own := from-j <= 2 && pastForm(k) && (from-j == 1 || s.t[j+1].Kind == token.Word && prepOrDet[s.key(j+1)]) &&
+			!beForm[s.key(j-1)]
+		if left && !own {
 			return leanFuture, true
 		}
 		if pastForm(k) {
@@ -259,6 +263,7 @@ var (
 	determiner = set("the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that",
 		"these", "those", "some", "all", "no", "any", "each", "every", "many", "several", "other")
 	objectPronoun  = set("it", "him", "her", "them", "us", "me", "you")
+	beForm         = set("is", "are", "be", "'s", "'re", "being", "been")
 	notVerbAfterTo = set("the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
 		"that", "these", "those", "some", "all", "both", "each", "every", "any", "no", "one", "two",
 		"three", "him", "them", "us", "me", "it", "date", "day", "what", "which", "whom", "where", "more",
