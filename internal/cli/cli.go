@@ -90,6 +90,7 @@ func Run(ctx context.Context, args []string, env Env) error {
 		usage(env.Stderr)
 		return errUsage
 	}
+	args = globalDB(args)
 	name := args[0]
 	switch name {
 	case "help", "-h", "-help", "--help":
@@ -111,6 +112,26 @@ func Run(ctx context.Context, args []string, env Env) error {
 	return errUsage
 }
 
+// globalDB moves a --db given before the command ("crosscheck --db
+// ledger.db claims") to after it, where the command's flags take it: the
+// store is chosen the same way for every command.
+func globalDB(args []string) []string {
+	if len(args) < 2 {
+		return args
+	}
+	a := args[0]
+	switch {
+	case a == "--db" || a == "-db":
+		if len(args) < 3 {
+			return args
+		}
+		return append([]string{args[2], a, args[1]}, args[3:]...)
+	case strings.HasPrefix(a, "--db=") || strings.HasPrefix(a, "-db="):
+		return append([]string{args[1], a}, args[2:]...)
+	}
+	return args
+}
+
 func usage(w io.Writer) {
 	fmt.Fprint(w, `crosscheck keeps a ledger of attributed claims from news articles and reports:
 who said what, when, with which figures, on what evidence.
@@ -125,8 +146,9 @@ Commands:
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprint(w, `
-Run "crosscheck COMMAND -h" for a command's flags.
-The store is a SQLite file (see --db, CROSSCHECK_DB); no set-up is needed.
+Run "crosscheck COMMAND -h" for a command's flags. Start with "crosscheck demo".
+The store is one SQLite file, created when first used: --db PATH on any command,
+else $CROSSCHECK_DB, else ~/.local/share/crosscheck/crosscheck.db.
 `)
 }
 
