@@ -232,4 +232,3 @@ func wrapText(s string, width int, indent string) string {
 	}
 	return b.String()
 }
-
