@@ -73,7 +73,7 @@ func nonEmptyLines(s string) []string {
 
 func TestUsage(t *testing.T) {
 	r := crosscheck(t, nil, "help").ok(t)
-	for _, c := range []string{"ingest", "documents", "claims", "sources", "extract"} {
+	for _, c := range []string{"demo", "ingest", "documents", "claims", "sources", "extract"} {
 		if !strings.Contains(r.stdout, "  "+c+" ") {
 			t.Errorf("help does not list %s:\n%s", c, r.stdout)
 		}
