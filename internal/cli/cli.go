@@ -158,7 +158,7 @@ func newFlags(env Env, name, args, summary string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(env.Stderr, "Usage: crosscheck %s [flags] %s\n\n%s\n\nFlags:\n", name, args, summary)
+		fmt.Fprintf(env.Stderr, "Usage: crosscheck %s\n\n%s\n\nFlags:\n", strings.TrimSpace(name+" [flags] "+args), summary)
 		fs.PrintDefaults()
 	}
 	return fs

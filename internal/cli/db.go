@@ -43,7 +43,7 @@ func openStore(ctx context.Context, env Env, flagValue string) (store.Store, str
 		if from == dbEnv {
 			// Say where the path came from: an export in a shell profile
 			// is easily forgotten.
-			return nil, "", fmt.Errorf("%w (the path is %s's)", err, dbEnv)
+			return nil, "", fmt.Errorf("%w (%s names it)", err, dbEnv)
 		}
 		return nil, "", err
 	}
