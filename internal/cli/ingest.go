@@ -112,7 +112,6 @@ type outcome struct {
 	status string
 	name   string // the document's origin
 	title  string
-	id     int64
 	claims int
 	err    error // for a failure: a one-line error naming the input
 }
@@ -127,10 +126,6 @@ type ingestion struct {
 
 	bar *progressbar.ProgressBar // nil unless stderr is a terminal
 	log io.Writer                // one line per document; nil on a terminal
-
-	// onStored, when set, is called after each outcome (the demo collects
-	// document ids with it).
-	onStored func(outcome)
 
 	mu       sync.Mutex // guards the counts, which the bar reads
 	new      int
@@ -311,9 +306,9 @@ func (g *ingestion) store(ctx context.Context, batch []item) error {
 			case a.Err != nil:
 				o.err = &ingest.Error{Input: o.name, Err: fmt.Errorf("could not be stored: %w", a.Err)}
 			case a.Added:
-				o.status, o.id, o.claims = statusNew, a.ID, len(it.res.Claims)
+				o.status, o.claims = statusNew, len(it.res.Claims)
 			default:
-				o.status, o.id = statusUnchanged, a.ID
+				o.status = statusUnchanged
 			}
 		}
 		g.record(o)
@@ -348,9 +343,6 @@ func (g *ingestion) record(o outcome) {
 		default:
 			fmt.Fprintf(g.log, "%-9s  %s · %s\n", o.status, orUntitled(o.title), o.name)
 		}
-	}
-	if g.onStored != nil {
-		g.onStored(o)
 	}
 }
 
