@@ -33,6 +33,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Population threshold for ordinary cities; capitals and region seats are
@@ -40,7 +41,8 @@ import (
 const (
 	minPop       = 15000
 	minSeatPop   = 5000
-	minAltPop    = 300000 // alternate names only for cities this big: smaller ones' are mostly noise
+	minAltPop    = 300000 // all alternate names only for cities this big: smaller ones' are mostly noise
+	minNearPop   = 50000  // alternates that are near spellings of the name, for cities this big
 	minSectorPop = 200000 // city sections (PPLX: "Brooklyn") only when this big
 )
 
@@ -82,6 +84,9 @@ type builder struct {
 	demonyms map[string][]string
 	notDem   map[string]map[string]bool
 	supPlace []*entry
+	// extra holds the supplement's aliases for GeoNames places, by country
+	// code and canonical name ("US\tMichigan").
+	extra map[string][]string
 }
 
 func run(src, sup, out string) error {
@@ -89,7 +94,8 @@ func run(src, sup, out string) error {
 		return errors.New("need -src, -supplement and -out")
 	}
 	b := &builder{src: src, cname: map[string]string{}, caliases: map[string][]string{},
-		demonyms: map[string][]string{}, notDem: map[string]map[string]bool{}, numeric: map[string]string{}}
+		demonyms: map[string][]string{}, notDem: map[string]map[string]bool{}, numeric: map[string]string{},
+		extra: map[string][]string{}}
 	steps := []func() error{b.words, b.countryCodes, func() error { return b.supplement(sup) }}
 	for _, f := range steps {
 		if err := f(); err != nil {
@@ -118,6 +124,18 @@ func run(src, sup, out string) error {
 	all = append(all, b.keptCities(cities, regions)...)
 	all = append(all, b.supPlace...)
 	all = append(all, dems...)
+	for _, e := range all {
+		if e.kind == 'D' {
+			continue
+		}
+		canon := strings.TrimPrefix(e.names[0], "=")
+		e.names = append(e.names, b.extra[e.cc+"\t"+canon]...)
+		delete(b.extra, e.cc+"\t"+canon)
+		e.names = b.variants(e.names)
+	}
+	for k := range b.extra {
+		return fmt.Errorf("supplement: alias for %q: no such place", k)
+	}
 	return write(out, all, b)
 }
 
@@ -222,6 +240,12 @@ func (b *builder) supplement(path string) error {
 					b.notDem[c[1]][x] = true
 				}
 			}
+		case "alias":
+			if len(c) != 4 {
+				return bad
+			}
+			k := c[1] + "\t" + c[2]
+			b.extra[k] = append(b.extra[k], strings.Split(c[3], "|")...)
 		case "region", "continent", "other":
 			if len(c) != 7 {
 				return bad
@@ -319,11 +343,13 @@ func (b *builder) keptCities(cs []*city, regions []*entry) []*entry {
 		if c.ascii != "" && c.ascii != c.names[0] && !b.common[strings.ToLower(c.ascii)] {
 			names = append(names, c.ascii)
 		}
-		if c.pop >= minAltPop || c.capital {
-			for _, a := range c.alts {
-				if b.goodAlternate(a) && !taken[strings.ToLower(a)] {
-					names = append(names, a)
-				}
+		for _, a := range c.alts {
+			// Big cities and capitals keep their exonyms ("Kiev",
+			// "Bombay"); others only spellings near their own ("Grozny"
+			// for "Groznyy", "La Coruna" for "A Coruña").
+			keep := c.pop >= minAltPop || c.capital || c.pop >= minNearPop && (near(a, c.names[0]) || near(a, c.ascii))
+			if keep && b.goodAlternate(a) && !taken[strings.ToLower(a)] {
+				names = append(names, a)
 			}
 		}
 		e := c.entry
@@ -374,6 +400,79 @@ func saintForms(names []string) []string {
 		}
 	}
 	return dedupe(out)
+}
+
+// variants adds the spellings of a name that English texts use for the
+// same place: without diacritics ("Michoacan" for "Michoacán", unless that
+// is an everyday word: "God" is no "Göd") and with a space for a hyphen
+// between capitalised parts ("Monte Carlo" for "Monte-Carlo").
+func (b *builder) variants(names []string) []string {
+	out := names
+	for i, n := range names {
+		if i == 0 && strings.HasPrefix(n, "=") {
+			continue
+		}
+		if f := foldCase(n); f != n && !b.common[strings.ToLower(f)] {
+			out = append(out, f)
+		}
+		if strings.Contains(n, "-") {
+			parts := strings.Split(n, "-")
+			caps := true
+			for _, p := range parts {
+				r, _ := utf8.DecodeRuneInString(p)
+				caps = caps && unicode.IsUpper(r)
+			}
+			if caps {
+				out = append(out, strings.Join(parts, " "))
+			}
+		}
+	}
+	return dedupe(out)
+}
+
+// foldCase strips diacritics and keeps case: "Michoacán" gives
+// "Michoacan".
+func foldCase(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		l := unicode.ToLower(r)
+		base, ok := latin[l]
+		switch {
+		case !ok:
+			b.WriteRune(r)
+		case l != r:
+			b.WriteString(strings.ToUpper(base[:1]) + base[1:])
+		default:
+			b.WriteString(base)
+		}
+	}
+	return b.String()
+}
+
+// near reports whether two spellings differ by at most two edits
+// ("Groznyy", "Grozny"): transliteration variants of one name.
+func near(a, b string) bool {
+	a, b = strings.ToLower(a), strings.ToLower(b)
+	if d := len(a) - len(b); d > 2 || d < -2 {
+		return false
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)] <= 2
 }
 
 func dedupe(names []string) []string {

@@ -230,6 +230,8 @@ func (f *finder) context() {
 		for _, r := range c.refs {
 			e := f.g.entries[r.entry]
 			switch {
+			case e.kind == kCountry && !r.common:
+				keep = append(keep, r) // "Guinea", "Chad": countries are places first
 			case (r.common || everyday) && (!loc || caps):
 				// "Nice", "Reading", "Split": a place only where the text
 				// says so ("in Reading").
@@ -393,20 +395,21 @@ func (f *finder) inName(c *cand, s segment.Sentence) string {
 	// The word before.
 	if p := c.from - 1; p >= s.From && !toks[c.from].Line {
 		t := toks[p]
-		if t.Kind == token.Word && t.Capitalised() && !f.free(p, s) {
+		if initialCap(t, f.d.Text) && !f.free(p, s) {
 			if c.to-c.from == 1 && !f.followedByName(c, s) && (f.g.given[t.Key] || f.given(c)) {
 				return "person" // "Ian Garner", "MaliVai Washington"
 			}
 			return "name"
 		}
-		// "Bank of England", "University of London"; but "President of
-		// France" keeps France a place. "in" joins a name when an acronym
-		// follows: "Organisation for Security and Cooperation in Europe
-		// (OSCE)".
+		// "Bank of England", "University of London": an institution's
+		// name; but "Peter Nicol of Scotland", "Benetton of Italy" and
+		// "President of France" say where someone is from. "in" joins a
+		// name when an acronym follows: "Organisation for Security and
+		// Cooperation in Europe (OSCE)".
 		of := t.Key == "of" || t.Key == "de" || t.Key == "in" && c.to+1 < s.To && toks[c.to].Key == "(" && toks[c.to+1].Shape == token.Upper
 		if of && p-1 >= s.From {
 			q := toks[p-1]
-			if q.Kind == token.Word && q.Capitalised() && !roles[q.Key] && !f.free(p-1, s) {
+			if initialCap(q, f.d.Text) && (orgHeads[q.Key] || t.Key == "in") && !f.free(p-1, s) {
 				return "name"
 			}
 		}
@@ -423,7 +426,7 @@ func (f *finder) inName(c *cand, s segment.Sentence) string {
 		// Davenport", "George Bush" (Bush is a town too), "Greenock
 		// Morton"; only a place's own name (the trie's longest match)
 		// runs on.
-		if t.Kind == token.Word && t.Capitalised() && t.Space && !roles[t.Key] && !calendar[t.Key] {
+		if initialCap(t, f.d.Text) && t.Space && !roles[t.Key] && !calendar[t.Key] {
 			if f.given(c) {
 				return "person" // "Paris Hilton", "Jordan Henderson"
 			}
@@ -449,6 +452,16 @@ func (f *finder) inName(c *cand, s segment.Sentence) string {
 		}
 	}
 	return ""
+}
+
+// initialCap reports whether t is a word that starts with a capital
+// letter: "Moslem", "NIS", but not "mainly-Moslem".
+func initialCap(t token.Token, text string) bool {
+	if t.Kind != token.Word || !t.Capitalised() {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[t.Start:t.End])
+	return unicode.IsUpper(r)
 }
 
 // given reports whether some reading of the match is also a first name.
@@ -513,8 +526,16 @@ func (f *finder) locative(c *cand, s segment.Sentence) bool {
 	if p >= s.From && f.toks[p].Key == "the" {
 		p--
 	}
-	if p >= s.From && locatives[f.toks[p].Key] && f.toks[p].Shape == token.Lower {
-		return true
+	if p >= s.From && locatives[f.toks[p].Key] && (f.toks[p].Shape == token.Lower || p == s.From) {
+		return true // "in Reading", "At Hove:"
+	}
+	// "Lansing, Mich.", "Paris, Texas": after a place and a comma.
+	if p == c.from-1 && p-1 >= s.From && f.toks[p].Key == "," {
+		for i := len(f.cands) - 1; i >= 0; i-- {
+			if o := f.cands[i]; o.to == p && !o.part && len(o.refs) > 0 {
+				return true
+			}
+		}
 	}
 	if n := c.to; n+1 < s.To && f.toks[n].Key == "," && f.startsPlace(n+1) {
 		return true

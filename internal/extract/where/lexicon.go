@@ -20,7 +20,15 @@ var titles = set("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "l
 var roles = set("president", "vice", "prime", "foreign", "defence", "defense", "interior", "finance", "trade", "economy",
 	"minister", "ministers", "secretary", "mayor", "governor", "ambassador", "envoy", "consul", "chancellor", "premier",
 	"leader", "leaders", "chief", "king", "queen", "prince", "emperor", "senator", "congressman", "congresswoman",
-	"attorney", "deputy", "officials", "authorities")
+	"attorney", "deputy", "officials", "authorities", "gov", "sen", "rep", "lt", "attorney-general")
+
+// orgHeads before "of" make a place part of an institution's name: "Bank of
+// England", "University of London". Other words before "of" say where
+// someone or something is from ("Peter Nicol of Scotland").
+var orgHeads = set("bank", "university", "college", "institute", "academy", "museum", "school", "church", "council",
+	"court", "club", "society", "association", "federation", "league", "union", "party", "front", "movement",
+	"foundation", "fund", "exchange", "chamber", "hospital", "port", "airport", "stadium", "theatre", "theater",
+	"library", "gallery", "board", "commission", "authority", "corporation", "company", "times", "post")
 
 // qualifiers are words that narrow a place without making a new name:
 // "Western Ukraine", "Central London", "Greater Manchester".

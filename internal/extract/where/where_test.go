@@ -101,6 +101,16 @@ func TestFind(t *testing.T) {
 		{"national team", "England captain Mike Atherton batted.", []string{"England=England/GB/region"}},
 		{"result with country", "Third place: Alba (Germany) 75", []string{"Germany=Germany/DE/country"}},
 
+		{"origin after of", "Peter Nicol of Scotland beat Benetton of Italy.", []string{"Scotland=Scotland/GB/region", "Italy=Italy/IT/country"}},
+		{"AP state abbreviation", "The firm is based in Lansing, Mich., and Tampa, Fla.",
+			[]string{"Lansing=Lansing/US/city", "Mich.=Michigan/US/region", "Tampa=Tampa/US/city", "Fla.=Florida/US/region"}},
+		{"venue", "At Hove: Sussex 363.", []string{"Hove=Hove/GB/city"}},
+		{"lower-case compound before", "The mainly-Moslem North Caucasus region is tense.", []string{"North Caucasus=Caucasus//region"}},
+		{"country that is a word", "Leaders from Niger, Guinea and Ghana came.",
+			[]string{"Niger=Niger/NE/country", "Guinea=Guinea/GN/country", "Ghana=Ghana/GH/country"}},
+		{"role abbreviation after place", "Former South Carolina Gov. Carroll Campbell spoke.", []string{"South Carolina=South Carolina/US/region"}},
+		{"near spelling", "Rebels left Grozny.", []string{"Grozny=Groznyy/RU/city"}},
+
 		// Words and acronyms.
 		{"acronym is no place", "The NIS said so.", nil},
 		{"months", "In March and May, talks stalled.", nil},
