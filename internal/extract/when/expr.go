@@ -668,6 +668,9 @@ func (s *scanner) relDay(i int) (val, int, bool) {
 		return val{}, 0, false // "Today Programme"
 	}
 	l := s.lex(i)
+	if s.key(i+1) == "'s" && genericNoun[s.key(i+2)] || s.key(i-1) == "of" && (t.Key == "today" || t.Key == "tomorrow") && s.key(i+1) != "'s" {
+		return val{}, 0, false // "today's youth", "the people of tomorrow": no day
+	}
 	if !s.hasRef {
 		return val{kind: KindDate, start: noDay, end: noDay}, i + 1, true
 	}
@@ -675,6 +678,12 @@ func (s *scanner) relDay(i int) (val, int, bool) {
 	v.part = l.part
 	return s.timeOfDay(v, i+1)
 }
+
+// genericNoun are nouns after "today's" that make it mean "these days",
+// no day in particular.
+var genericNoun = set("world", "society", "youth", "generation", "children", "kids", "young", "standards",
+	"economy", "technology", "computers", "culture", "politics", "military", "army", "europe", "america",
+	"business", "consumers", "students", "parents", "families", "workers", "workplace", "media")
 
 // timeOfDay reads what may follow a day: a part of the day ("morning"), a
 // time ("at 9am", "9 a.m.").
@@ -715,6 +724,10 @@ func (s *scanner) clockAt(i int, loose bool) (h, m, end int, ok bool) {
 		return 0, 0, 0, false
 	}
 	t := s.t[i]
+	if t.Shape == token.Title && i > 0 && s.same(i) && s.t[i-1].Shape == token.Title && s.t[i-1].Kind == token.Word &&
+		s.d.Sentences[s.d.SentenceOf(i)].From != i-1 {
+		return 0, 0, 0, false // "High Noon"
+	}
 	switch t.Key {
 	case "noon", "midday":
 		return 12, 0, s.zone(i + 1), true

@@ -37,8 +37,8 @@ func (s *scanner) the(i int) (val, int, bool) {
 		if y, ok := s.yearNum(j); ok {
 			// "the 1988 third quarter", "the 1988 quarter", "the 1989
 			// period": the quarter the story is about, in that year.
-			if n, half, e, ok := s.ordUnit(j + 1); ok {
-				return s.quarterYear(i, e, n, half)
+			if v, e, ok := s.quarterOfYear(j+1, y); ok {
+				return v, e, true
 			}
 			if k := s.key(j + 1); k == "quarter" || k == "period" {
 				if s.hasQ {

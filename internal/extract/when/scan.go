@@ -281,9 +281,13 @@ func (s *scanner) monthWordOK(i, next int, numberFollows bool) bool {
 		return true
 	}
 	if l.abbr && !abbrDot {
-		// "may", "march", "jan" alone.
-		if !prevTemporal || t.Shape == token.Lower && (t.Key == "may" || t.Key == "march") {
+		// "may", "march", "jan" alone: only after a word that makes a
+		// date of them ("in May", "since March"), not "and Jan Kavan".
+		if !prevTemporal || !strongYearPrev[prevKey] && !s.is(i-1, cShift|cEdge) || t.Shape == token.Lower && (t.Key == "may" || t.Key == "march") {
 			return false
+		}
+		if s.same(next) && s.t[next].Kind == token.Word && s.t[next].Shape == token.Title && !s.is(next, cMonth|cWeekday) {
+			return false // "in May Day parades"? "by Jan Kavan"
 		}
 		// "in May be" is not English; "by March will" is.
 		nx := s.key(next)

@@ -112,6 +112,18 @@ func TestFind(t *testing.T) {
 		{"Dividends are payable Dec. 15 to holders of record Nov. 17.", "Dec. 15", KindDate, "2024-12-15", "2024-12-15"},
 		{"Dividends are payable Dec. 15 to holders of record Nov. 17.", "Nov. 17", KindDate, "2024-11-17", "2024-11-17"},
 		{"The offer was extended to Nov. 20.", "Nov. 20", KindDate, "2024-11-20", "2024-11-20"},
+		// The lean of the verb, and the weekday that fixes a year.
+		{"Society agreed in June to buy the bank.", "in June", KindDate, "2024-06-01", "2024-06-30"},
+		{"Closing is expected in January.", "in January", KindDate, "2025-01-01", "2025-01-31"},
+		{"Lenders extended the loans through January.", "January", KindDate, "2025-01-01", "2025-01-31"},
+		{"The rights expire Nov. 21.", "Nov. 21", KindDate, "2024-11-21", "2024-11-21"},
+		{"He was shot last Oct. 23 at home.", "last Oct. 23", KindDate, "2023-10-23", "2023-10-23"},
+		{"The editorial ran on Wednesday, Oct. 18, in full.", "on Wednesday, Oct. 18", KindDate, "2023-10-18", "2023-10-18"},
+		{"Talks ended in nineteen ninety-six.", "in nineteen ninety-six", KindDate, "1996-01-01", "1996-12-31"},
+		{"Prices fell in the 1988 third quarter.", "in the 1988 third quarter", KindDate, "1988-07-01", "1988-09-30"},
+		{"Traders squared positions ahead of the weekend.", "the weekend", KindDate, "2024-10-19", "2024-10-20"},
+		{"The summit set for Washington in April will be long.", "in April", KindDate, "2025-04-01", "2025-04-30"},
+		{"The plant was built in the week of March 4, 2024.", "in the week of March 4, 2024", KindDate, "2024-03-04", "2024-03-10"},
 		// Durations and sets.
 		{"The siege lasted for three weeks.", "for three weeks", KindDuration, "", ""},
 		{"He served two years in prison.", "two years", KindDuration, "", ""},
@@ -150,6 +162,11 @@ func TestNotTimes(t *testing.T) {
 		"The bill costs $2024.",
 		"Room 1990 was empty.",
 		"The score was 10:35 at the break.",
+		"Jan Kavan of the Czech Republic and Janos Martonyi signed.",
+		"The poster showed Gary Cooper in High Noon.",
+		"The case is for today's youth what the blockade was.",
+		"Sun, a maker of workstations, gained.",
+		"He spoke on ABC's This Week about it.",
 	} {
 		if ts := find(in, ref); len(ts) > 0 {
 			t.Errorf("%q: want no times; got%s", in, show(ts))
