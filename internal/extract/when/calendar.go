@@ -104,11 +104,15 @@ func fromTime(t time.Time) day {
 // appendISO appends x as YYYY-MM-DD.
 func appendISO(b []byte, x day) []byte {
 	y, m, d := x.ymd()
-	b = appendInt(b, y, 4)
-	b = append(b, '-')
-	b = appendInt(b, m, 2)
-	b = append(b, '-')
-	return appendInt(b, d, 2)
+	if y < 0 || y > 9999 {
+		b = appendInt(b, y, 4)
+		b = append(b, '-')
+		b = appendInt(b, m, 2)
+		b = append(b, '-')
+		return appendInt(b, d, 2)
+	}
+	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+d/10), byte('0'+d%10))
 }
 
 // appendInt appends n zero-padded to width digits.

@@ -67,6 +67,7 @@ type scanner struct {
 	d      *segment.Doc
 	t      []token.Token
 	lx     []int16 // per token: index into lexTable, -1 when not a calendar word
+	verb   []bool  // per token: may bear on tense (see wordEntry)
 	ref    day
 	hasRef bool
 	// Discourse memory for expressions that lean on an earlier one: "the
@@ -91,34 +92,67 @@ type scanner struct {
 
 var (
 	lexTable []lexeme
-	lexIndex map[string]int16
+	// wordIndex maps a lower-case word to its lexicon entry and whether it
+	// can carry tense (a modal, an auxiliary, a listed verb or noun of
+	// intention, a determiner...), so that one lookup a word serves both
+	// the calendar grammar and the tense reader.
+	wordIndex map[string]wordEntry
+	// lexPrefix marks the first two letters of indexed words, so that
+	// most words of a text need no map lookup.
+	lexPrefix [26 * 26]bool
 )
 
-// lexPrefix marks the first two letters of lexicon words, so that most
-// words of a text need no map lookup.
-var lexPrefix [26 * 26]bool
+// wordEntry is what wordIndex knows of a word.
+type wordEntry struct {
+	lex  int16 // index into lexTable, -1 when not a calendar word
+	verb bool  // may bear on tense
+}
 
 func init() {
-	lexIndex = make(map[string]int16, len(lexicon))
-	for w, l := range lexicon {
-		lexIndex[w] = int16(len(lexTable))
-		lexTable = append(lexTable, l)
+	wordIndex = make(map[string]wordEntry, len(lexicon)+600)
+	add := func(w string) {
 		if len(w) >= 2 && w[0] >= 'a' && w[0] <= 'z' && w[1] >= 'a' && w[1] <= 'z' {
 			lexPrefix[int(w[0]-'a')*26+int(w[1]-'a')] = true
 		}
 	}
+	for w, l := range lexicon {
+		wordIndex[w] = wordEntry{lex: int16(len(lexTable))}
+		lexTable = append(lexTable, l)
+		add(w)
+	}
+	for _, m := range []map[string]bool{futureModal, modalMaybe, intention, toHead, irregularPast, futureWord,
+		determiner, objectPronoun, beForm, prepOrDet, movedTo} {
+		for w := range m {
+			e, ok := wordIndex[w]
+			if !ok {
+				e.lex = -1
+			}
+			e.verb = true
+			wordIndex[w] = e
+			add(w)
+		}
+	}
+	for _, w := range [...]string{"to", "going", "set", "record", "is", "are", "am", "'re", "says", "say", "tells",
+		"believes", "thinks", "has", "have", "had", "was", "were", "did", "'ve", "'ll", "'d", "'s"} {
+		e, ok := wordIndex[w]
+		if !ok {
+			e.lex = -1
+		}
+		e.verb = true
+		wordIndex[w] = e
+	}
 }
 
-// maybeLexeme reports whether k could be in the lexicon.
-func maybeLexeme(k string) bool {
+// lookup returns what wordIndex knows of k.
+func lookup(k string) (wordEntry, bool) {
 	if len(k) < 2 || len(k) > 14 {
-		return false
+		return wordEntry{}, false
 	}
-	a, b := k[0], k[1]
-	if a < 'a' || a > 'z' || b < 'a' || b > 'z' {
-		return false
+	if a, b := k[0], k[1]; a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z' && !lexPrefix[int(a-'a')*26+int(b-'a')] {
+		return wordEntry{}, false
 	}
-	return lexPrefix[int(a-'a')*26+int(b-'a')]
+	e, ok := wordIndex[k]
+	return e, ok
 }
 
 var noLex lexeme

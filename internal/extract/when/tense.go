@@ -64,6 +64,9 @@ func (s *scanner) lean(from, to int) lean {
 func (s *scanner) verbLean(j int, left bool, from int) (lean, bool) {
 	t := &s.t[j]
 	k := t.Key
+	if !s.verb[j] && t.Shape == token.Lower {
+		return leanNone, false // most words: no tense
+	}
 	if t.Shape != token.Lower && s.d.Sentences[s.d.SentenceOf(j)].From != j {
 		return leanNone, false // a name inside the sentence
 	}

@@ -73,16 +73,21 @@ func Find(d *segment.Doc, ref time.Time) []Time {
 	if d == nil || len(d.Tokens) == 0 || len(d.Sentences) == 0 {
 		return nil
 	}
-	s := scanner{d: d, t: d.Tokens, lx: make([]int16, len(d.Tokens))}
+	s := scanner{d: d, t: d.Tokens, lx: make([]int16, len(d.Tokens)), verb: make([]bool, len(d.Tokens))}
 	if !ref.IsZero() {
 		s.ref, s.hasRef = fromTime(ref), true
 	}
 	for i := range s.t {
 		s.lx[i] = -1
-		if t := &s.t[i]; t.Kind == token.Word && maybeLexeme(t.Key) {
-			if ix, ok := lexIndex[t.Key]; ok {
-				s.lx[i] = ix
-			}
+		t := &s.t[i]
+		if t.Kind != token.Word {
+			continue
+		}
+		if e, ok := lookup(t.Key); ok {
+			s.lx[i], s.verb[i] = e.lex, e.verb
+		}
+		if !s.verb[i] && t.Shape == token.Lower && (pastForm(t.Key) || hasSuffix(t.Key, "ing")) {
+			s.verb[i] = true
 		}
 	}
 	out := make([]Time, 0, len(s.t)/64+4)
@@ -224,6 +229,20 @@ func (s *scanner) emit(v val, from, to int) Time {
 		t.Granularity = granName[v.gran]
 		if v.clock || v.part != "" {
 			t.Granularity = granName[gTime]
+		}
+	}
+	// Most values are the start day or a prefix of it: share its bytes.
+	if v.start != noDay && v.special == "" && v.kind != KindDuration && v.kind != KindSet && v.kind != KindRange && !v.clock && v.part == "" {
+		switch v.gran {
+		case gDay:
+			t.Value = t.Start
+			return t
+		case gMonth:
+			t.Value = t.Start[:7]
+			return t
+		case gYear:
+			t.Value = t.Start[:4]
+			return t
 		}
 	}
 	b := s.value(buf[:0], v)
