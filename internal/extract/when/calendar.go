@@ -66,8 +66,7 @@ func (x day) weekday() int {
 	return w
 }
 
-func (x day) year() int  { y, _, _ := x.ymd(); return y }
-func (x day) month() int { _, m, _ := x.ymd(); return m }
+func (x day) year() int { y, _, _ := x.ymd(); return y }
 
 // monday returns the Monday of x's ISO week.
 func (x day) monday() day { return x - day(x.weekday()) }
@@ -87,12 +86,6 @@ func daysIn(y, m int) int {
 // validDate reports whether y-m-d is a real calendar day.
 func validDate(y, m, d int) bool {
 	return m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)
-}
-
-// addMonths returns the first day of the month n months after x's month.
-func addMonths(x day, n int) day {
-	y, m, _ := x.ymd()
-	return mkDay(y, m+n, 1)
 }
 
 // fromTime returns the calendar day of t in its own location.

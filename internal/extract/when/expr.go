@@ -638,8 +638,12 @@ func shiftUnit(x day, u unit, n int) day {
 	case uFortnight:
 		return x + day(14*n)
 	case uMonth:
+		// The same day of the month, or the month's last when it has
+		// fewer days: a month after January 31 is February 28 or 29.
 		y, m, d := x.ymd()
-		return mkDay(y, m+n, min(d, daysIn(y+(m+n-1)/12, (m+n-1+1200)%12+1)))
+		first := mkDay(y, m+n, 1)
+		fy, fm, _ := first.ymd()
+		return first + day(min(d, daysIn(fy, fm))-1)
 	case uQuarter:
 		return shiftUnit(x, uMonth, 3*n)
 	case uYear:

@@ -289,3 +289,25 @@ func TestCalendar(t *testing.T) {
 		t.Errorf("Thanksgiving 2024: %v", x)
 	}
 }
+
+func TestShiftUnit(t *testing.T) {
+	for _, tc := range []struct {
+		from    day
+		u       unit
+		n       int
+		y, m, d int
+	}{
+		{mkDay(2024, 1, 31), uMonth, 1, 2024, 2, 29},
+		{mkDay(2023, 1, 31), uMonth, 1, 2023, 2, 28},
+		{mkDay(2024, 3, 31), uMonth, -1, 2024, 2, 29},
+		{mkDay(2024, 10, 18), uMonth, -3, 2024, 7, 18},
+		{mkDay(2024, 2, 29), uYear, 1, 2025, 2, 28},
+		{mkDay(2024, 10, 18), uQuarter, -1, 2024, 7, 18},
+		{mkDay(2024, 12, 15), uMonth, 2, 2025, 2, 15},
+	} {
+		y, m, d := shiftUnit(tc.from, tc.u, tc.n).ymd()
+		if y != tc.y || m != tc.m || d != tc.d {
+			t.Errorf("%v %d: got %d-%d-%d, want %d-%d-%d", tc.u, tc.n, y, m, d, tc.y, tc.m, tc.d)
+		}
+	}
+}
