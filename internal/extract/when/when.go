@@ -24,6 +24,7 @@
 package when
 
 import (
+	"encoding/json"
 	"strings"
 	"time"
 
@@ -42,7 +43,10 @@ const (
 	KindTime     = "time"     // a time of day, attached to its day when known
 )
 
-// Time is one temporal expression. Offsets are byte offsets into the text.
+// Time is one temporal expression. Offsets are byte offsets into the text
+// (the extractor turns them into character offsets). In JSON the ISO days
+// take the names "start" and "end", so the offsets are written as "span":
+// {"start": 120, "end": 140}.
 type Time struct {
 	document.Span
 	Text string `json:"text"`
@@ -61,6 +65,32 @@ type Time struct {
 	// beginning of 2023"), MID ("mid-2023"), END ("late last year", "the
 	// end of the year").
 	Mod string `json:"mod,omitempty"`
+}
+
+// timeJSON is Time without its methods, for MarshalJSON and UnmarshalJSON.
+type timeJSON Time
+
+// MarshalJSON writes t with its offsets under "span": the embedded Span's
+// own "start" and "end" are shadowed by the ISO days.
+func (t Time) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		timeJSON
+		Offsets document.Span `json:"span"`
+	}{timeJSON(t), t.Span})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (t *Time) UnmarshalJSON(b []byte) error {
+	var v struct {
+		timeJSON
+		Offsets document.Span `json:"span"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*t = Time(v.timeJSON)
+	t.Span = v.Offsets
+	return nil
 }
 
 // Find returns the temporal expressions of d, in text order, resolved

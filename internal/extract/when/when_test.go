@@ -1,11 +1,13 @@
 package when
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/crosscheck-dev/crosscheck/internal/document"
 	"github.com/crosscheck-dev/crosscheck/internal/extract/segment"
 )
 
@@ -262,6 +264,22 @@ func TestAnaphora(t *testing.T) {
 	}
 	if len(want) > 0 {
 		t.Errorf("missing %v", want)
+	}
+}
+
+func TestJSON(t *testing.T) {
+	in := Time{Span: document.Span{Start: 12, End: 20}, Text: "in June", Kind: KindDate, Start: "2024-06-01", End: "2024-06-30", Value: "2024-06", Granularity: "month"}
+	b, err := json.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"text":"in June","kind":"date","start":"2024-06-01","end":"2024-06-30","value":"2024-06","granularity":"month","span":{"start":12,"end":20}}`
+	if string(b) != want {
+		t.Errorf("got  %s\nwant %s", b, want)
+	}
+	var out Time
+	if err := json.Unmarshal(b, &out); err != nil || out != in {
+		t.Errorf("round trip: %+v, %v", out, err)
 	}
 }
 
