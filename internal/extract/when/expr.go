@@ -665,8 +665,8 @@ func shiftUnit(x day, u unit, n int) day {
 func (s *scanner) relDay(i int) (val, int, bool) {
 	t := s.t[i]
 	if i > 0 && s.same(i) && (s.t[i-1].Shape == token.Upper || s.t[i-1].Shape == token.Title) && s.t[i-1].Kind == token.Word &&
-		t.Shape == token.Title && s.d.Sentences[s.d.SentenceOf(i)].From != i-1 {
-		return val{}, 0, false // "USA Today", "Russia Today"
+		(t.Shape == token.Title || t.Shape == token.Upper) && s.d.Sentences[s.d.SentenceOf(i)].From != i-1 && !s.heading(i) {
+		return val{}, 0, false // "USA Today", "Russia Today", "USA TODAY"
 	}
 	if t.Key == "today" && t.Shape == token.Title && s.same(i+1) && s.t[i+1].Shape == token.Title && s.t[i+1].Kind == token.Word && !s.is(i+1, cPart|cWeekday) {
 		return val{}, 0, false // "Today Programme"

@@ -302,6 +302,22 @@ func (s *scanner) anchor(u unit) (day, bool) {
 	return s.ref, s.hasRef
 }
 
+// coarseAnchor returns the story's last span when it was named after its
+// last day and is coarser than unit u: "four days later", after "in
+// February", is some time around February, not four days after an
+// earlier date.
+func (s *scanner) coarseAnchor(u unit) (val, bool) {
+	if !s.hasSet || s.hasDay && s.lastSetAt <= s.lastDayAt || s.lastSet.gran <= gDay || u > uNight && u != uWeek {
+		return val{}, false
+	}
+	v := s.lastSet
+	if v.kind == KindRange {
+		v.gran = gDay
+	}
+	v.kind, v.mod = KindDate, ""
+	return v, true
+}
+
 // yearAgoWord are adjectives for the same period a year before.
 var yearAgoWord = set("year-earlier", "year-ago", "prior-year", "year-before", "year-previous")
 
@@ -704,6 +720,9 @@ func (s *scanner) countPhrase(i int) (val, int, bool) {
 		}
 		if n == 1 && u == uYear && sign < 0 {
 			return s.yearBefore(true), after + 1, true
+		}
+		if v, ok := s.coarseAnchor(u); ok {
+			return v, after + 1, true
 		}
 		anchor, has := s.anchor(u)
 		if !has {

@@ -78,6 +78,7 @@ type scanner struct {
 	lastDayAt int // and the token it was at
 	hasDay    bool
 	lastSet   val // the last calendar span mentioned
+	lastSetAt int
 	hasSet    bool
 	// The ends of the last range read, when each stands alone ("from Aug.
 	// 26 to Oct. 20"); join holds the two sides joinRange resolved.

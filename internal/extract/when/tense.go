@@ -121,10 +121,18 @@ func (s *scanner) verbLean(j int, left bool, from int) (lean, bool) {
 	case k == "says" || k == "say" || k == "tells" || k == "believes" || k == "thinks":
 		return leanNone, true
 	case modalMaybe[k]:
+		// "could join on Friday", "can win in November" look ahead;
+		// "may have fled on Friday" looks back.
+		if left && s.key(j+1) != "have" && s.key(j+1) != "'ve" {
+			return leanFuture, true
+		}
 		return leanNone, true
 	case k == "has" || k == "have" || k == "had" || k == "was" || k == "were" || k == "did" || k == "'ve":
 		if s.modalBefore(j) {
 			return leanFuture, true // "will have"
+		}
+		if left && (k == "has" || k == "have") && s.key(j+1) == "to" {
+			return leanFuture, true // "still has to move through a June hearing"
 		}
 		return leanPast, true
 	case irregularPast[k] || t.Shape == token.Lower && pastForm(k) && !s.adjectival(j):

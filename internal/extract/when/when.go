@@ -239,7 +239,7 @@ func (s *scanner) remember(v val, from int) {
 	if v.start == noDay || v.kind == KindDuration || v.kind == KindSet {
 		return
 	}
-	s.lastSet, s.hasSet = v, true
+	s.lastSet, s.lastSetAt, s.hasSet = v, from, true
 	if v.gran == gDay && v.kind != KindRange {
 		s.lastDay, s.lastDayAt, s.hasDay = v.start, from, true
 	}

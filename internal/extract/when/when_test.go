@@ -126,6 +126,9 @@ func TestFind(t *testing.T) {
 		{"Traders squared positions ahead of the weekend.", "the weekend", KindDate, "2024-10-19", "2024-10-20"},
 		{"The summit set for Washington in April will be long.", "in April", KindDate, "2025-04-01", "2025-04-30"},
 		{"The plant was built in the week of March 4, 2024.", "in the week of March 4, 2024", KindDate, "2024-03-04", "2024-03-10"},
+		{"Only Clinton can win in November.", "in November", KindDate, "2024-11-01", "2024-11-30"},
+		{"The plan still has to move through a June hearing.", "June", KindDate, "2025-06-01", "2025-06-30"},
+		{"The court ruled in February. The judge died four days later.", "four days later", KindDate, "2024-02-01", "2024-02-29"},
 		// Durations and sets.
 		{"The siege lasted for three weeks.", "for three weeks", KindDuration, "", ""},
 		{"He served two years in prison.", "two years", KindDuration, "", ""},
@@ -169,6 +172,7 @@ func TestNotTimes(t *testing.T) {
 		"The case is for today's youth what the blockade was.",
 		"Sun, a maker of workstations, gained.",
 		"He spoke on ABC's This Week about it.",
+		"A USA TODAY poll found it.",
 	} {
 		if ts := find(in, ref); len(ts) > 0 {
 			t.Errorf("%q: want no times; got%s", in, show(ts))
