@@ -146,6 +146,9 @@ func (s *scanner) the(i int) (val, int, bool) {
 		if s.key(j+1) != "of" || !s.same(j+2) {
 			return val{}, 0, false
 		}
+		if nk == "end" && s.key(j+2) == "the" && s.key(j+3) == "day" && (s.key(j+4) == "," || s.key(i-1) == "at" && s.d.Sentences[s.d.SentenceOf(i)].From == i-1) {
+			return val{}, 0, false // "at the end of the day," an idiom: in the end
+		}
 		mod := "END"
 		switch nk {
 		case "beginning", "start":

@@ -193,14 +193,21 @@ func (s *scanner) adjectival(j int) bool {
 		p.Key == "newly" || p.Key == "recently" || p.Key == "previously"
 }
 
-// nounUse reports whether word j follows a determiner and so is a noun
-// ("the plan", "a deal"), not a verb.
+// nounUse reports whether word j is a noun here ("the plan", "a deal",
+// "withdrawal plans", "Obama's plans"), not a verb: it follows a
+// determiner or a possessive, or, for a word that is as often a noun, a
+// lower-case word that is not a subject pronoun, an adverb or an auxiliary.
 func (s *scanner) nounUse(j int) bool {
-	switch s.key(j - 1) {
-	case "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "'s":
+	p := s.key(j - 1)
+	switch p {
+	case "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "'s", "my", "your":
 		return true
 	}
-	return false
+	if !nounToo[s.key(j)] || j == 0 || !s.same(j) || s.t[j-1].Kind != token.Word || s.t[j-1].Shape != token.Lower {
+		return false
+	}
+	return !subjectPronoun[p] && !adverb(p) && !futureModal[p] && !modalMaybe[p] && !beForm[p] && p != "to" &&
+		p != "also" && p != "still" && p != "now" && p != "and" && p != "who" && p != "which"
 }
 
 // pastForm reports whether a lower-case word looks like a regular past
@@ -274,6 +281,10 @@ var (
 	determiner = set("the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that",
 		"these", "those", "some", "all", "no", "any", "each", "every", "many", "several", "other")
 	objectPronoun  = set("it", "him", "her", "them", "us", "me", "you")
+	subjectPronoun = set("i", "we", "you", "he", "she", "it", "they", "who", "that", "which")
+	// nounToo are intention words as often nouns as verbs.
+	nounToo = set("plan", "plans", "schedule", "schedules", "aim", "aims", "hope", "hopes", "vow", "vows",
+		"promise", "promises", "pledge", "pledges", "want", "wants", "expect", "set")
 	beForm         = set("is", "are", "be", "'s", "'re", "being", "been")
 	notVerbAfterTo = set("the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
 		"that", "these", "those", "some", "all", "both", "each", "every", "any", "no", "one", "two",

@@ -129,6 +129,7 @@ func TestFind(t *testing.T) {
 		{"Only Clinton can win in November.", "in November", KindDate, "2024-11-01", "2024-11-30"},
 		{"The plan still has to move through a June hearing.", "June", KindDate, "2025-06-01", "2025-06-30"},
 		{"The court ruled in February. The judge died four days later.", "four days later", KindDate, "2024-02-01", "2024-02-29"},
+		{"Obama revised his withdrawal plans in September.", "in September", KindDate, "2024-09-01", "2024-09-30"},
 		// Durations and sets.
 		{"The siege lasted for three weeks.", "for three weeks", KindDuration, "", ""},
 		{"He served two years in prison.", "two years", KindDuration, "", ""},
@@ -173,6 +174,7 @@ func TestNotTimes(t *testing.T) {
 		"Sun, a maker of workstations, gained.",
 		"He spoke on ABC's This Week about it.",
 		"A USA TODAY poll found it.",
+		"At the end of the day, it just became too much.",
 	} {
 		if ts := find(in, ref); len(ts) > 0 {
 			t.Errorf("%q: want no times; got%s", in, show(ts))
