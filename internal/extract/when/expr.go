@@ -486,7 +486,7 @@ func (s *scanner) expr(i int) (v val, end int, ok bool) {
 		return v, 0, false
 	case l.class&cEdge != 0:
 		return s.edge(i)
-	case l.class&cShift != 0 && k != "last" || k == "last":
+	case l.class&cShift != 0:
 		if v, end, ok = s.shift(i, i); ok {
 			return v, end, true
 		}
@@ -1225,7 +1225,8 @@ func (s *scanner) season(from, i, sh int) (val, int, bool) {
 		if sh == shiftNone && s.key(from-1) != "the" && s.key(from-1) != "in" && from == i {
 			return val{}, 0, false
 		}
-		if l.abbr && sh == shiftNone && s.key(from-1) != "the" {
+		// "fall" only after "the" or a shift, and not "the fall of Kabul".
+		if l.abbr && (sh == shiftNone && s.key(i-1) != "the" || s.key(j) == "of") {
 			return val{}, 0, false
 		}
 		if !s.hasRef {

@@ -55,6 +55,7 @@ func TestFind(t *testing.T) {
 		{"Fighting resumed in early October.", "in early October", KindDate, "2024-10-01", "2024-10-31"},
 		{"Shelling intensified in late September.", "in late September", KindDate, "2024-09-01", "2024-09-30"},
 		{"The offensive began last summer.", "last summer", KindDate, "2024-06-01", "2024-08-31"},
+		{"The city was taken in the fall.", "in the fall", KindDate, "2024-09-01", "2024-11-30"},
 		{"Talks failed in the spring of 2021.", "in the spring of 2021", KindDate, "2021-03-01", "2021-05-31"},
 		{"It was agreed in July last year.", "in July last year", KindDate, "2023-07-01", "2023-07-31"},
 		{"Troops left in December.", "in December", KindDate, "2023-12-01", "2023-12-31"},
@@ -175,6 +176,8 @@ func TestNotTimes(t *testing.T) {
 		"He spoke on ABC's This Week about it.",
 		"A USA TODAY poll found it.",
 		"At the end of the day, it just became too much.",
+		"The fall of Kabul shocked them.",
+		"Prices fall in the Arab Spring of discontent.",
 	} {
 		if ts := find(in, ref); len(ts) > 0 {
 			t.Errorf("%q: want no times; got%s", in, show(ts))
