@@ -46,7 +46,9 @@ var beForms = set("is", "are", "was", "were", "be", "been", "being", "'s", "'re"
 // source: "Exclusive: ...", "Watch: ...".
 var labels = set("exclusive", "breaking", "update", "updated", "watch", "video", "analysis", "opinion", "editorial", "live",
 	"photos", "pictures", "review", "factbox", "explainer", "timeline", "comment", "correction", "note", "warning", "listen",
-	"read", "podcast", "quiz", "poll", "revealed", "wow", "report", "interview", "transcript", "full", "fact", "check")
+	"read", "podcast", "quiz", "revealed", "wow", "report", "interview", "transcript", "full", "fact", "check", "latest",
+	"answer", "question", "q", "a", "update", "summary", "key", "background", "context", "note", "editor's", "source", "sources",
+	"related", "more", "see", "also", "photo", "image", "caption", "credit", "byline", "dateline", "tags", "topics")
 
 // colonClaim reads "NAME: CONTENT" at the start of a sentence or headline
 // ("Kerry: refugee cap to rise"), PolNeAR's ":" cue.
@@ -61,7 +63,7 @@ func (e *engine) colonClaim(si int) {
 		return
 	}
 	m := e.nameMention(i, to)
-	if !m.ok() {
+	if !m.ok() || s.To-to < 4 || e.tok(to+1).Kind == token.Number {
 		return
 	}
 	c := &claim{subj: m, cueFrom: to, cueTo: to + 1, cueText: ":", sentence: si, kind: KindSpeech}
@@ -290,6 +292,12 @@ func (e *engine) skipRight(i, hi int) int {
 			i++
 		case (k == "of" || k == "about" || k == "on") && e.thatWithin(i+1, hi, 7) > 0:
 			return e.thatWithin(i+1, hi, 7)
+		case prepositions[k] && e.thatAhead(i+1, hi, 16) > 0:
+			// "said at a rally in Evansville, Indiana, last month that"
+			return e.thatAhead(i+1, hi, 16)
+		case (k == "at" || k == "during" || k == "outside" || k == "before") && e.eventPhrase(i+1, hi) > 0:
+			// "said at a rally", "said outside the building": where, not what
+			return e.skipRight(e.eventPhrase(i+1, hi), hi)
 		case k == "in" && i+1 < hi:
 			// "in a statement", "in an interview with X", "in Russian"
 			j := i + 1
@@ -331,6 +339,66 @@ func (e *engine) appositionEnd(next int) int {
 	return next
 }
 
+// objectEnd returns the end of the object noun phrase of a stance verb
+// that starts at k: a pronoun, a name, or a description with its "of" or
+// "about" phrase ("endorsed Trump last week" -> "Trump"; "dismissed the
+// story about Clinton's emails").
+func (e *engine) objectEnd(k int, s segment.Sentence, fr Frame) int {
+	if k >= s.To {
+		return k
+	}
+	if e.key(k) == "to" || e.key(k) == "that" || e.quoteOpensAt(k) {
+		return e.clauseEnd(k, s) // "wants to V", "refused to V"
+	}
+	j := k
+	if _, ok := pronouns[e.key(j)]; ok || e.key(j) == "him" || e.key(j) == "her" || e.key(j) == "them" || e.key(j) == "us" || e.key(j) == "me" {
+		j++
+	} else if e.capital(j) {
+		j = e.nameRight(j, s.To)
+		if e.key(j) == "'s" {
+			j = e.descEnd(j+1, s.To)
+		}
+	} else {
+		j = e.descEnd(j, s.To)
+	}
+	if fr == FrameCall || e.key(j) == "as" || e.key(j) == "for" || e.key(j) == "against" {
+		// "calling him a “nice guy”", "slammed the plan as reckless"
+		return e.clauseEndShort(j, s)
+	}
+	return j
+}
+
+// descEnd returns the end of a description starting at j: words up to a
+// time, a comma, a clause word or a preposition other than of/about.
+func (e *engine) descEnd(j, hi int) int {
+	start := j
+	for j < hi && j-start < 12 {
+		k := e.key(j)
+		t := e.tok(j)
+		switch {
+		case e.isTime[j], k == ",", k == ".", k == ";", k == ":", clauseBreak[k], isCueForm(k) && j > start:
+			return j
+		case prepositions[k] && k != "of" && k != "about" && k != "on":
+			return j
+		case t.Kind == token.Quote && t.Dir == token.Open && j > start:
+			return j
+		}
+		j++
+	}
+	return j
+}
+
+// clauseEndShort is clauseEnd that also stops at a conjunction.
+func (e *engine) clauseEndShort(i int, s segment.Sentence) int {
+	end := e.clauseEnd(i, s)
+	for j := i + 1; j < end; j++ {
+		if (e.key(j) == "and" || e.key(j) == "but") && e.d.QuoteOf(j) < 0 {
+			return j
+		}
+	}
+	return end
+}
+
 // subjectBefore reports whether the word before token i (past adverbs and
 // auxiliaries) can end a subject: a name, a pronoun, a person or
 // organisation noun.
@@ -356,6 +424,34 @@ func (e *engine) thatWithin(i, hi, n int) int {
 		case e.key(j) == "," || e.tok(j).Kind == token.Quote || isCueForm(e.key(j)):
 			return 0
 		}
+	}
+	return 0
+}
+
+// thatAhead is thatWithin over a longer reach that may cross commas: a
+// prepositional phrase between a cue and its "that".
+func (e *engine) thatAhead(i, hi, n int) int {
+	for j := i; j < hi && j < i+n; j++ {
+		switch k := e.key(j); {
+		case k == "that":
+			return j
+		case e.tok(j).Kind == token.Quote || isCueForm(k) || k == "and" || k == "but" || k == "." || k == ";" || k == ":":
+			return 0
+		}
+	}
+	return 0
+}
+
+// eventPhrase returns the end of a noun phrase naming where something was
+// said ("a rally in Evansville, Indiana", "the building") when the clause
+// ends after it, or 0.
+func (e *engine) eventPhrase(i, hi int) int {
+	j := i
+	for j < hi && j-i < 12 && e.key(j) != "." && e.key(j) != ";" && e.tok(j).Kind != token.Quote && !isCueForm(e.key(j)) && e.key(j) != "that" {
+		j++
+	}
+	if j >= hi || e.key(j) == "." || e.key(j) == ";" {
+		return j
 	}
 	return 0
 }
@@ -407,12 +503,31 @@ func (e *engine) clauseStart(i int, s segment.Sentence) int {
 	return lo
 }
 
+// dateline returns the index after a wire dateline that opens a paragraph
+// ("WASHINGTON (AP) —", "New York (AFP) -", "KYIV, Ukraine —"), or i.
+func (e *engine) dateline(i, hi int) int {
+	if !e.tok(i).Para || !e.word(i) || !e.tok(i).Capitalised() {
+		return i
+	}
+	j := i
+	for j < hi && j-i < 8 && (e.word(j) && e.tok(j).Capitalised() || e.key(j) == "," || e.key(j) == "." || e.key(j) == "(" || e.key(j) == ")") {
+		j++
+	}
+	if j < hi && j > i && (e.key(j) == "—" || e.key(j) == "-" || e.key(j) == "–") && (e.tok(i).Shape == token.Upper || e.key(j-1) == ")") {
+		return j + 1
+	}
+	return i
+}
+
 // leadingAdverbial returns the index after a leading adverbial phrase of
 // the clause starting at lo ("Earlier this week, ", "In response, ").
 func (e *engine) leadingAdverbial(lo, hi int) int {
 	i := lo
 	for i < hi && e.tok(i).Kind == token.Quote {
 		i++
+	}
+	if d := e.dateline(i, hi); d > i {
+		return e.leadingAdverbial(d, hi)
 	}
 	k := e.key(i)
 	if !(prepositions[k] || functionWords[k] || e.isTime[i] || adverbs[k] || strings.HasSuffix(k, "ly")) || e.capital(i) && !e.isTime[i] && !functionWords[k] {
@@ -516,7 +631,7 @@ func (e *engine) attribute(f found, si int) {
 				return
 			}
 		} else if j >= 0 && e.tok(j).Kind != token.Quote && e.key(j) != "," {
-			m = e.npLeft(j, lo)
+			m = e.npLeftFull(j, lo)
 			if m.ok() && m.kind != mPronoun && e.key(m.from-1) == "who" {
 				m = mention{} // "the minister who said" is handled from "who"
 			}
@@ -812,10 +927,25 @@ func (e *engine) clauseEnd(i int, s segment.Sentence) int {
 				return j
 			}
 		}
+		if (e.key(j) == "but" || e.key(j) == "and") && j > i+2 && e.d.QuoteOf(j) < 0 {
+			// "she respects X but argues that ...", "... and has appeared"
+			n := e.key(j + 1)
+			if _, ok := cueForms[n]; ok || n == "has" || n == "had" || n == "have" || n == "was" || n == "is" || n == "will" || n == "would" || n == "also" {
+				return j
+			}
+		}
+		if e.key(j) == "as" && j > i+2 && e.d.QuoteOf(j) < 0 {
+			if p, ok := pronouns[e.key(j+1)]; ok && !p.relative {
+				return j // "..., as he faces a test"
+			}
+		}
 		if e.key(j) != "," {
 			continue
 		}
 		n := e.key(j + 1)
+		if (n == "who" || n == "after" || n == "before" || n == "while" || n == "when" || n == "as") && j > i+2 && e.d.QuoteOf(j) < 0 {
+			return j
+		}
 		if n == "according" && e.key(j+2) == "to" {
 			return j
 		}

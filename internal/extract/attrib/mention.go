@@ -116,6 +116,8 @@ func (e *engine) nameLeft(j, lo int) (from int) {
 			from = p - 1 // an owner: "South Korea's National Intelligence Service"
 		case e.key(p) == "-" && p-1 >= lo && e.capital(p-1) && !e.tok(p).Space:
 			from = p - 1 // "Sen. Lindsey Graham (R-SC)"-like joins
+		case e.key(p) == "." && p-1 >= lo && titleWords[e.key(p-1)] && e.capital(p-1):
+			from = p - 1 // "Gov. Mike Pence
 		default:
 			return from
 		}
@@ -163,11 +165,42 @@ func (e *engine) nameRight(i, hi int) (to int) {
 			to++
 		case connectors[e.key(to)] && to+1 < hi && e.capital(to+1) && e.tok(to).Shape == token.Lower:
 			to += 2
+		case e.key(to) == "." && titleWords[e.key(to-1)] && to+1 < hi && e.capital(to+1) && !e.tok(to).Space:
+			to += 2 // "Gov. Mike Pence"
 		default:
 			return to
 		}
 	}
 	return to
+}
+
+// npLeftFull reads the noun phrase that ends at token j like npLeft, and
+// widens it over what a source's words often hold: "Robert Antonacci of
+// the New York delegation", "Bolton and Gorka".
+func (e *engine) npLeftFull(j, lo int) mention {
+	m := e.npLeft(j, lo)
+	if !m.ok() || m.kind == mPronoun {
+		return m
+	}
+	// "NAME of ORG": the name is the source, the rest its affiliation.
+	if e.key(m.from-1) == "of" && m.from-2 >= lo {
+		if h := e.npLeft(m.from-2, lo); h.ok() && h.kind != mPronoun && (h.kind == mName && h.srcKind == Person || h.kind == mAnon || h.kind == mNominal && h.srcKind == Anonymous) {
+			if h.role == "" {
+				h.role = e.d.TextOf(m.from-1, m.to)
+			}
+			h.to = m.to
+			m = h
+		}
+	}
+	// "A and B said": both are the source.
+	if e.key(m.from-1) == "and" && m.kind == mName && m.from-2 >= lo && e.capital(m.from-2) {
+		if h := e.npLeft(m.from-2, lo); h.ok() && h.kind == mName && h.srcKind == m.srcKind {
+			m.from = h.from
+			m.name = e.d.TextOf(h.from, m.to)
+			m.plural = true
+		}
+	}
+	return m
 }
 
 // npLeft reads the noun phrase that ends at token j (inclusive), going no
