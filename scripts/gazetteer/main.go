@@ -383,7 +383,17 @@ func (b *builder) goodAlternate(a string) bool {
 	if !lower {
 		return false
 	}
-	return !b.common[strings.ToLower(a)] && !b.given[strings.ToLower(a)]
+	if b.given[strings.ToLower(a)] {
+		return false
+	}
+	// An alternate made of everyday words only is a translation ("White
+	// House" for Casablanca), which English uses for something else.
+	for w := range strings.FieldsSeq(strings.ToLower(a)) {
+		if !b.common[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // saintForms adds the spellings news uses for "Saint": "St. Louis", "St
@@ -512,7 +522,7 @@ func (b *builder) regions(cs []*city) ([]*entry, error) {
 		seat               *city
 	}
 	accs := map[string]*acc{}
-	cityNames := map[string]bool{} // cc + lower name of kept cities
+	cityNames := map[string]bool{} // region code, tab, lower name of kept cities
 	for _, c := range cs {
 		k := c.cc + "." + c.admin1
 		a := accs[k]
@@ -531,8 +541,11 @@ func (b *builder) regions(cs []*city) ([]*entry, error) {
 			}
 		}
 		if b.keep(c) {
-			cityNames[c.cc+strings.ToLower(c.names[0])] = true
-			cityNames[c.cc+strings.ToLower(c.ascii)] = true
+			// Keyed by region: a region yields its bare name only to a
+			// city inside it ("Kursk" in Kursk Oblast), not to a namesake
+			// elsewhere ("Oregon", Ohio).
+			cityNames[c.cc+"."+c.admin1+"\t"+strings.ToLower(c.names[0])] = true
+			cityNames[c.cc+"."+c.admin1+"\t"+strings.ToLower(c.ascii)] = true
 		}
 	}
 	slices.SortFunc(rows, func(x, y struct{ Code, Name string }) int { return strings.Compare(x.Code, y.Code) })
@@ -582,11 +595,11 @@ func (b *builder) regions(cs []*city) ([]*entry, error) {
 				// The bare base is the region's own name ("Bavaria") unless
 				// a city in the country has it ("Kursk", "Kharkiv") or it
 				// is an adjective ("Jewish Autonomous Oblast").
-				if suffix != "" && !strings.HasPrefix(suffix, "Autonomous") && !cityNames[cc+strings.ToLower(b0)] {
+				if suffix != "" && !strings.HasPrefix(suffix, "Autonomous") && !cityNames[r.Code+"\t"+strings.ToLower(b0)] {
 					forms = append(forms, b0)
 				}
 			}
-			if cityNames[cc+strings.ToLower(r.Name)] {
+			if cityNames[r.Code+"\t"+strings.ToLower(r.Name)] {
 				names = names[:0] // "Moscow", "Seoul": the city takes the bare name
 			}
 			for _, f := range forms {

@@ -47,6 +47,7 @@ func Find(d *segment.Doc) ([]Place, []Demonym) {
 	f.match()
 	f.context()
 	f.resolve()
+	f.prune()
 	f.government()
 	return f.output()
 }
@@ -203,8 +204,8 @@ func (f *finder) context() {
 		}
 		s := f.d.Sentences[c.sent]
 		single := c.to-c.from == 1
-		if single && calendar[f.toks[c.from].Key] {
-			c.refs = nil
+		if single && (calendar[f.toks[c.from].Key] || titles[f.toks[c.from].Key]) {
+			c.refs = nil // "March", "Sens." (senators)
 			continue
 		}
 		if f.titled(c.from, s.From) {
@@ -223,6 +224,9 @@ func (f *finder) context() {
 			}
 		}
 		loc := f.locative(c, s)
+		// An everyday word after "the" or before "of" is that word in a
+		// name or a phrase: "in the South", "University of Iowa".
+		phrase := c.from-1 >= s.From && f.toks[c.from-1].Key == "the" || c.to < s.To && f.toks[c.to].Key == "of"
 		// A single word that is an everyday word as written ("We",
 		// "Van") is that word, whatever the gazetteer's spelling ("Wé").
 		everyday := single && f.g.everyday[f.toks[c.from].Key]
@@ -232,7 +236,7 @@ func (f *finder) context() {
 			switch {
 			case e.kind == kCountry && !r.common:
 				keep = append(keep, r) // "Guinea", "Chad": countries are places first
-			case (r.common || everyday) && (!loc || caps):
+			case (r.common || everyday) && (!loc || caps || phrase):
 				// "Nice", "Reading", "Split": a place only where the text
 				// says so ("in Reading").
 			case (r.common || everyday) && !strings.EqualFold(f.g.aliases[r.alias], f.d.TextOf(c.from, c.to)):
@@ -278,9 +282,9 @@ func (f *finder) context() {
 			c.refs = nil
 		}
 	}
-	// A first name followed by a reporting verb is a speaker: a person,
-	// unless the name is a country or a capital, which speaks as its
-	// government ("Israel said").
+	// A name followed by a reporting verb is a speaker: a person, unless
+	// the name is a country or a capital, which speaks as its government
+	// ("Israel said").
 	for ci := range f.cands {
 		c := &f.cands[ci]
 		if len(c.refs) == 0 || c.dateline || c.to >= len(f.toks) || !reporting[f.toks[c.to].Key] {
@@ -289,7 +293,10 @@ func (f *finder) context() {
 		var keep []ref
 		for _, r := range c.refs {
 			e := f.g.entries[r.entry]
-			if !r.given || e.kind == kCountry || e.capital {
+			// A town does not speak ("Obama said"); a country or a
+			// capital does, as its government; a region may ("Texas
+			// said") unless its name is also a first name.
+			if e.kind == kCountry || e.capital || e.kind != kCity && !r.given {
 				keep = append(keep, r)
 			}
 		}
@@ -396,8 +403,13 @@ func (f *finder) inName(c *cand, s segment.Sentence) string {
 	if p := c.from - 1; p >= s.From && !toks[c.from].Line {
 		t := toks[p]
 		if initialCap(t, f.d.Text) && !f.free(p, s) {
-			if c.to-c.from == 1 && !f.followedByName(c, s) && (f.g.given[t.Key] || f.given(c)) {
-				return "person" // "Ian Garner", "MaliVai Washington"
+			// "Ian Garner", "MaliVai Washington", "Barack Obama": a first
+			// name, or a word that is neither everyday nor a place, before
+			// a town's name makes a person of it. (Not before a capital:
+			// "Dinamo Moscow" is a club, and Moscow no surname.)
+			if c.to-c.from == 1 && !f.followedByName(c, s) &&
+				(f.g.given[t.Key] || f.given(c) || t.Shape == token.Title && !f.g.everyday[t.Key] && f.townOnly(c)) {
+				return "person"
 			}
 			return "name"
 		}
@@ -452,6 +464,17 @@ func (f *finder) inName(c *cand, s segment.Sentence) string {
 		}
 	}
 	return ""
+}
+
+// townOnly reports whether every reading of the match is a city that is no
+// capital.
+func (f *finder) townOnly(c *cand) bool {
+	for _, r := range c.refs {
+		if e := f.g.entries[r.entry]; e.kind != kCity || e.capital {
+			return false
+		}
+	}
+	return len(c.refs) > 0
 }
 
 // initialCap reports whether t is a word that starts with a capital
@@ -651,6 +674,45 @@ func (f *finder) resolve() {
 			if c.chosen < 0 || s > best {
 				c.chosen, best = r.entry, s
 			}
+		}
+	}
+}
+
+// prune drops small towns the document gives no reason to believe in: a
+// town of under 100,000 people, named with no locative word ("in", "at",
+// "Paris, Texas"), that is also a first name ("Harvey told", "Davis'
+// commentary"), or that lies in a country no other place of the document
+// is in ("Obama and Clinton": Obama is a town in Japan).
+func (f *finder) prune() {
+	support := map[string]map[int32]bool{} // country -> nodes of the matches resolved there
+	for _, c := range f.cands {
+		if c.chosen >= 0 && len(c.refs) > 0 {
+			cc := f.g.entries[c.chosen].cc
+			if support[cc] == nil {
+				support[cc] = map[int32]bool{}
+			}
+			support[cc][c.node] = true
+		}
+	}
+	for ci := range f.cands {
+		c := &f.cands[ci]
+		if c.chosen < 0 || len(c.refs) == 0 || c.dateline {
+			continue
+		}
+		e := f.g.entries[c.chosen]
+		if e.kind != kCity || e.capital || e.pop >= 100000 || f.locative(c, f.d.Sentences[c.sent]) {
+			continue
+		}
+		given := false
+		for _, r := range c.refs {
+			given = given || r.entry == c.chosen && r.given
+		}
+		alone := true
+		for n := range support[e.cc] {
+			alone = alone && n == c.node
+		}
+		if given || alone {
+			c.chosen = -1
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	_ "embed"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"sync"
@@ -467,8 +468,12 @@ func Lookup(name string) (Place, bool) {
 
 func (g *gazetteer) place(i int32) Place {
 	e := g.entries[i]
-	return Place{Name: e.name, Canonical: e.name, Country: e.cc, Kind: kindName(e), Lat: float64(e.lat), Lon: float64(e.lon), ID: e.id}
+	return Place{Name: e.name, Canonical: e.name, Country: e.cc, Kind: kindName(e), Lat: coord(e.lat), Lon: coord(e.lon), ID: e.id}
 }
+
+// coord widens a stored coordinate to the four decimals the gazetteer
+// keeps (about 10 m), without float32's noise digits.
+func coord(x float32) float64 { return math.Round(float64(x)*1e4) / 1e4 }
 
 // spelling returns the name to show for a match of entry i written as
 // text: the gazetteer's spelling of the form the text used ("U.S.", "Kiev",

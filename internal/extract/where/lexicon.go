@@ -12,7 +12,8 @@ var titles = set("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "l
 	"rev", "reverend", "father", "bishop", "archbishop", "cardinal", "pope", "rabbi", "imam", "sheikh", "king", "queen",
 	"prince", "princess", "duke", "duchess", "count", "countess", "baron", "emperor", "mayor", "coach", "manager",
 	"striker", "midfielder", "defender", "goalkeeper", "batsman", "bowler", "spinner", "skipper", "forward", "winger",
-	"chairman", "chief", "spokesman", "spokeswoman", "officer", "agent", "detective", "inspector", "deputy", "st", "saint")
+	"chairman", "chief", "spokesman", "spokeswoman", "officer", "agent", "detective", "inspector", "deputy", "st", "saint",
+	"sens", "reps", "govs", "gens", "drs", "messrs")
 
 // roles may follow a place used as a modifier: "U.S. President Bill
 // Clinton", "Kyiv Mayor", "Ukraine Foreign Minister". After a place they
@@ -124,7 +125,7 @@ var particles = set("der", "den", "van", "von", "da", "di", "du", "dos", "das", 
 // orgNouns next to a name make it an organisation's: "the Xinhua news
 // agency", "the newspaper Granma".
 var orgNouns = set("news", "newspaper", "agency", "daily", "weekly", "magazine", "company", "firm", "group", "corp",
-	"inc", "ltd", "plc", "airline", "airlines", "brewery", "bank", "club")
+	"inc", "ltd", "plc", "airline", "airlines", "brewery", "bank", "club", "administration", "campaign")
 
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))

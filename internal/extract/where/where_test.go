@@ -111,6 +111,16 @@ func TestFind(t *testing.T) {
 		{"role abbreviation after place", "Former South Carolina Gov. Carroll Campbell spoke.", []string{"South Carolina=South Carolina/US/region"}},
 		{"near spelling", "Rebels left Grozny.", []string{"Grozny=Groznyy/RU/city"}},
 
+		{"word after the", "Voters in the South and the Federal courts disagreed.", nil},
+		{"word before of", "She studied at the University of Iowa.", nil}, // an institution's name, as CoNLL has it
+		{"title abbreviation", "Sens. Smith and Jones voted.", nil},
+		{"state over namesake town", "Fires burned across Oregon.", []string{"Oregon=Oregon/US/region"}},
+		{"small town that is a first name", "She told Harvey about it.", nil},
+		{"small foreign town alone", "Obama and Clinton disagreed.", nil},
+		{"small town with support", "Troops left Avdiivka, near Donetsk, in Ukraine.",
+			[]string{"Avdiivka=Avdiivka/UA/city", "Donetsk=Donetsk/UA/city", "Ukraine=Ukraine/UA/country"}},
+		{"town speaks no more", "Henderson said the bill would pass.", nil},
+
 		// Words and acronyms.
 		{"acronym is no place", "The NIS said so.", nil},
 		{"months", "In March and May, talks stalled.", nil},
