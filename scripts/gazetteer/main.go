@@ -15,13 +15,12 @@
 //
 // The output is deterministic: the same inputs give the same bytes.
 //
-// Usage: go run ./scripts/gazetteer -src DIR -supplement FILE -out FILE.tsv.gz
+// Usage: go run ./scripts/gazetteer -src DIR -supplement FILE -out FILE.tsv
 package main
 
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -59,7 +58,7 @@ type entry struct {
 func main() {
 	src := flag.String("src", "", "folder where build.sh unpacked the npm packages")
 	sup := flag.String("supplement", "", "hand-written supplement (supplement.tsv)")
-	out := flag.String("out", "", "output file (.tsv.gz)")
+	out := flag.String("out", "", "output file (.tsv)")
 	flag.Parse()
 	if err := run(*src, *sup, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "gazetteer:", err)
@@ -936,23 +935,13 @@ func write(path string, all []*entry, b *builder) error {
 		slices.Sort(ws)
 		fmt.Fprintf(&buf, "%s\t%s\n", l.kind, strings.Join(ws, " "))
 	}
-	var z bytes.Buffer
-	w, err := gzip.NewWriterLevel(&z, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	// No name or time in the header, so the bytes depend on the data alone.
-	if _, err := w.Write(buf.Bytes()); err != nil {
-		return err
-	}
-	if err := w.Close(); err != nil {
-		return err
-	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "gazetteer: %d entries, %d bytes (%d gzipped)\n", len(all), buf.Len(), z.Len())
-	return os.WriteFile(path, z.Bytes(), 0o644)
+	fmt.Fprintf(os.Stderr, "gazetteer: %d entries, %d bytes\n", len(all), buf.Len())
+	// Plain text: the binary embeds it as a string and reads it in place,
+	// with no decompression and no copy; git diffs it line by line.
+	return os.WriteFile(path, buf.Bytes(), 0o644)
 }
 
 // fold strips the diacritics of Latin letters, as the matcher does: "Göd"

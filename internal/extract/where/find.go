@@ -79,7 +79,7 @@ func (f *finder) match() {
 					break // an acronym in ordinary text: "NIS" is no "Niš"
 				}
 				cur = next
-				if len(g.nodes[cur].refs) > 0 {
+				if len(g.refsOf(cur)) > 0 {
 					end, endNode = j+1, cur
 				}
 			}
@@ -125,7 +125,7 @@ func (f *finder) parts(i, si int) {
 			continue
 		}
 		n, ok := f.g.child(0, fold(strings.ToLower(part)))
-		if !ok || len(f.g.nodes[n].refs) == 0 {
+		if !ok || len(f.g.refsOf(n)) == 0 {
 			continue
 		}
 		c := cand{from: i, to: i + 1, start: start, end: start + len(part), sent: si, node: n, part: true}
@@ -144,7 +144,7 @@ func (f *finder) parts(i, si int) {
 }
 
 func (f *finder) add(c cand) {
-	for _, r := range f.g.nodes[c.node].refs {
+	for _, r := range f.g.refsOf(c.node) {
 		if f.g.entries[r.entry].kind == kDemonym {
 			c.dems = append(c.dems, r)
 		} else {
@@ -356,7 +356,7 @@ func (f *finder) otherCountry(c *cand, s segment.Sentence) bool {
 	if !ok {
 		return false
 	}
-	for _, r := range f.g.nodes[n].refs {
+	for _, r := range f.g.refsOf(n) {
 		if e := f.g.entries[r.entry]; e.kind == kCountry {
 			for _, q := range c.refs {
 				if f.g.entries[q.entry].cc == e.cc {
@@ -538,7 +538,7 @@ func (f *finder) followedByName(c *cand, s segment.Sentence) bool {
 // startsPlace reports whether a gazetteer name starts at token i.
 func (f *finder) startsPlace(i int) bool {
 	n, ok := f.g.child(0, fold(f.toks[i].Key))
-	return ok && len(f.g.nodes[n].refs) > 0
+	return ok && len(f.g.refsOf(n)) > 0
 }
 
 // locative reports whether the text says the match is a place: a
@@ -751,16 +751,15 @@ func (f *finder) government() {
 		}
 		n := f.toks[c.to]
 		if n.Key == "'s" || n.Key == "'" {
-			for k := c.to + 1; k < s.To && k <= c.to+3; k++ {
+			// "Seoul's NIS", "Pyongyang's first deployment", "South
+			// Korea's National Intelligence Service".
+			for k := c.to + 1; k < s.To && k <= c.to+4; k++ {
 				t := f.toks[k]
 				if t.Kind != token.Word {
 					break
 				}
-				if govNouns[t.Key] || t.Shape == token.Upper {
+				if govNouns[t.Key] || t.Shape == token.Upper && k == c.to+1 {
 					c.gov = true
-					break
-				}
-				if t.Shape != token.Lower {
 					break
 				}
 			}
@@ -805,7 +804,7 @@ func (f *finder) output() ([]Place, []Demonym) {
 		}
 		p := f.g.place(c.chosen)
 		p.Span, p.Text, p.Government = span, text, c.gov
-		p.Name = f.g.spelling(f.g.nodes[c.node].refs, c.chosen, text)
+		p.Name = f.g.spelling(f.g.refsOf(c.node), c.chosen, text)
 		places = append(places, p)
 	}
 	return places, dems

@@ -1,9 +1,6 @@
 package where
 
 import (
-	"bufio"
-	"bytes"
-	"compress/gzip"
 	_ "embed"
 	"fmt"
 	"math"
@@ -18,8 +15,8 @@ import (
 // The gazetteer, built by scripts/gazetteer from GeoNames, Natural Earth and
 // the packages listed in data/NOTICE.
 //
-//go:embed data/gazetteer.tsv.gz
-var gazetteerData []byte
+//go:embed data/gazetteer.tsv
+var gazetteerData string
 
 //go:embed data/countries-110m.json
 var baseMap []byte
@@ -62,9 +59,12 @@ type ref struct {
 	common, given bool
 }
 
-// node is a trie node; the trie is keyed by token keys.
+// node is a trie node; the trie is keyed by token keys. Its names are
+// gazetteer.refs[off:off+cnt]; while loading, a list threaded through
+// gazetteer.pending from head.
 type node struct {
-	refs []ref
+	off, cnt int32
+	head     int32 // 1-based index into pending; 0 for none
 	// lowerOK is set when some name reaching this node writes this word in
 	// lower case ("Kursk region", "Sant Julià de Lòria"), so the text may
 	// too.
@@ -78,6 +78,8 @@ type node struct {
 type gazetteer struct {
 	entries []entry
 	aliases []string
+	refs    []ref
+	pending []pending // refs as loaded, before compact
 	nodes   []node
 	// The trie's edges: a parent node and the interned key of a token.
 	vocab    map[string]uint32
@@ -88,7 +90,9 @@ type gazetteer struct {
 	countryOf map[string]string
 	everyday  map[string]bool
 	given     map[string]bool
-	buf       []word // scratch for insert
+	keys      []string // vocab's keys by id
+	buf       []word   // scratch for insert
+	kbuf      []byte   // scratch for lower
 }
 
 var (
@@ -111,35 +115,22 @@ func get() *gazetteer {
 	return gaz
 }
 
-func parse(data []byte) (*gazetteer, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(data))
-	if err != nil {
-		return nil, fmt.Errorf("where: reading the gazetteer: %w", err)
-	}
-	// gzip's trailer holds the uncompressed size: read into a buffer of
-	// that size at once.
-	var raw []byte
-	if n := len(data); n >= 4 {
-		raw = make([]byte, 0, int(uint32(data[n-4])|uint32(data[n-3])<<8|uint32(data[n-2])<<16|uint32(data[n-1])<<24)+1)
-	}
-	buf := bytes.NewBuffer(raw)
-	_, err = buf.ReadFrom(zr)
-	raw = buf.Bytes()
-	if err != nil {
-		return nil, fmt.Errorf("where: reading the gazetteer: %w", err)
-	}
+func parse(data string) (*gazetteer, error) {
 	g := &gazetteer{
 		entries:   make([]entry, 0, 32000),
-		nodes:     make([]node, 1, 200000),
-		vocab:     make(map[string]uint32, 60000),
-		children:  make(map[uint64]int32, 80000),
+		aliases:   make([]string, 0, 80000),
+		nodes:     make([]node, 1, 70000),
+		pending:   make([]pending, 0, 80000),
+		vocab:     make(map[string]uint32, 50000),
+		children:  make(map[uint64]int32, 70000),
 		country:   map[string]int32{},
 		countryOf: map[string]string{},
 	}
-	sc := bufio.NewScanner(bytes.NewReader(raw))
-	sc.Buffer(make([]byte, 1<<16), 1<<22)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
+	// Names are slices of the embedded string, not copies.
+	rest := data
+	for n := 1; rest != ""; n++ {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
 		if line == "" || line[0] == '#' {
 			continue
 		}
@@ -147,9 +138,7 @@ func parse(data []byte) (*gazetteer, error) {
 			return nil, fmt.Errorf("where: gazetteer line %d: %w", n, err)
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("where: reading the gazetteer: %w", err)
-	}
+	g.compact()
 	return g, nil
 }
 
@@ -165,7 +154,7 @@ func (g *gazetteer) line(line string) error {
 		f[i], rest, ok = strings.Cut(rest, "\t")
 		if !ok {
 			if i == 1 && (f[0] == "W" || f[0] == "N") {
-				set := map[string]bool{}
+				set := make(map[string]bool, strings.Count(f[i], " ")+1)
 				for w := range strings.FieldsSeq(f[i]) {
 					set[w] = true
 				}
@@ -188,13 +177,13 @@ func (g *gazetteer) line(line string) error {
 			return err
 		}
 	}
-	names := strings.Split(f[7], "|")
-	e := entry{name: strings.TrimLeft(names[0], "=~@"), kind: f[0][0], cc: f[2], capital: strings.Contains(f[6], "c"),
+	first, _, _ := strings.Cut(f[7], "|")
+	e := entry{name: strings.TrimLeft(first, "=~@"), kind: f[0][0], cc: f[2], capital: strings.Contains(f[6], "c"),
 		lat: float32(lat), lon: float32(lon), pop: pop, id: id}
 	e.score = prior(e)
 	ei := int32(len(g.entries))
 	g.entries = append(g.entries, e)
-	for _, n := range names {
+	for n := range strings.SplitSeq(f[7], "|") {
 		if strings.HasPrefix(n, "=") {
 			continue // the canonical name, matched as another entry's
 		}
@@ -244,6 +233,38 @@ func log10(x float32) float32 {
 	return n + (x-1)/9 // linear within a decade: ranking needs no more
 }
 
+// pending is a ref in a node's list while loading.
+type pending struct {
+	ref  ref
+	next int32
+}
+
+// compact lays every node's refs side by side in g.refs, in the order they
+// were loaded (the canonical name's entry first), so that matching reads
+// them as a slice with no allocation.
+func (g *gazetteer) compact() {
+	g.refs = make([]ref, len(g.pending))
+	off := int32(0)
+	for i := range g.nodes {
+		n := &g.nodes[i]
+		n.off = off
+		k := off + n.cnt
+		for p := n.head; p != 0; p = g.pending[p-1].next {
+			k--
+			g.refs[k] = g.pending[p-1].ref
+		}
+		off += n.cnt
+		n.head = 0
+	}
+	g.pending = nil
+}
+
+// refsOf returns the names that end at node n.
+func (g *gazetteer) refsOf(n int32) []ref {
+	nd := g.nodes[n]
+	return g.refs[nd.off : nd.off+nd.cnt : nd.off+nd.cnt]
+}
+
 // child returns the node under parent for a token key (folded).
 func (g *gazetteer) child(parent int32, key string) (int32, bool) {
 	id, ok := g.vocab[key]
@@ -265,7 +286,7 @@ type word struct {
 // words in a text. Most names are ASCII letters and spaces: those are split
 // here directly, which keeps loading fast; the others go through the
 // tokenizer itself.
-func words(name string, buf []word) []word {
+func (g *gazetteer) words(name string, buf []word) []word {
 	buf = buf[:0]
 	if simpleName(name) {
 		for w := range strings.FieldsSeq(name) {
@@ -278,7 +299,7 @@ func words(name string, buf []word) []word {
 					low++
 				}
 			}
-			buf = append(buf, word{key: fold(strings.ToLower(w)), lower: up == 0, upper: low == 0 && up > 1})
+			buf = append(buf, word{key: g.lower(w), lower: up == 0, upper: low == 0 && up > 1})
 		}
 		return buf
 	}
@@ -287,6 +308,36 @@ func words(name string, buf []word) []word {
 			upper: t.Kind == token.Word && t.Shape == token.Upper, punct: t.Kind != token.Word})
 	}
 	return buf
+}
+
+// lower returns the folded lower-case key of a word, reusing the
+// vocabulary's copy of it when there is one, so that loading allocates a
+// string per distinct word rather than per name.
+func (g *gazetteer) lower(w string) string {
+	ascii, low := true, true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		ascii = ascii && c < 0x80
+		low = low && !(c >= 'A' && c <= 'Z')
+	}
+	if !ascii {
+		return fold(strings.ToLower(w))
+	}
+	if low {
+		return w
+	}
+	g.kbuf = g.kbuf[:0]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		g.kbuf = append(g.kbuf, c)
+	}
+	if id, ok := g.vocab[string(g.kbuf)]; ok {
+		return g.keys[id]
+	}
+	return string(g.kbuf)
 }
 
 // simpleName reports whether a name is made of letters, single spaces and
@@ -312,7 +363,7 @@ func simpleName(name string) bool {
 // insert adds one name to the trie, keyed by the same token keys the text
 // will have.
 func (g *gazetteer) insert(name string, r ref) {
-	g.buf = words(name, g.buf)
+	g.buf = g.words(name, g.buf)
 	if len(g.buf) == 0 {
 		return
 	}
@@ -320,8 +371,9 @@ func (g *gazetteer) insert(name string, r ref) {
 	for _, w := range g.buf {
 		id, ok := g.vocab[w.key]
 		if !ok {
-			id = uint32(len(g.vocab))
+			id = uint32(len(g.keys))
 			g.vocab[w.key] = id
+			g.keys = append(g.keys, w.key)
 		}
 		e := uint64(cur)<<32 | uint64(id)
 		next, ok := g.children[e]
@@ -338,12 +390,14 @@ func (g *gazetteer) insert(name string, r ref) {
 	// The same entry may arrive here by several spellings ("Liège",
 	// "Liege"): each is kept, so that the output can use the one the text
 	// used.
-	for _, x := range g.nodes[cur].refs {
-		if x.entry == r.entry && g.aliases[x.alias] == g.aliases[r.alias] {
+	for p := g.nodes[cur].head; p != 0; p = g.pending[p-1].next {
+		if x := g.pending[p-1].ref; x.entry == r.entry && g.aliases[x.alias] == g.aliases[r.alias] {
 			return
 		}
 	}
-	g.nodes[cur].refs = append(g.nodes[cur].refs, r)
+	g.pending = append(g.pending, pending{ref: r, next: g.nodes[cur].head})
+	g.nodes[cur].head = int32(len(g.pending))
+	g.nodes[cur].cnt++
 }
 
 // fold lower-cases nothing (keys are lower case already) but strips the
@@ -450,7 +504,7 @@ func Lookup(name string) (Place, bool) {
 		cur = next
 	}
 	best := int32(-1)
-	for _, r := range g.nodes[cur].refs {
+	for _, r := range g.refsOf(cur) {
 		if g.entries[r.entry].kind == kDemonym {
 			continue
 		}

@@ -101,7 +101,8 @@ var govNouns = set("deployment", "deployments", "decision", "decisions", "suppor
 	"statement", "statements", "proposal", "request", "assistance", "involvement", "intervention", "strategy",
 	"relationship", "relations", "ties", "alliance", "pact", "deal", "agreement", "talks", "negotiators", "spokesman",
 	"spokeswoman", "prime", "minister", "chief", "security", "nuclear", "missile", "missiles", "weapons", "arms",
-	"state", "parliament", "congress", "senate", "kremlin", "cabinet", "authorities")
+	"state", "parliament", "congress", "senate", "kremlin", "cabinet", "authorities", "service", "services",
+	"department", "office", "council", "committee", "guard", "fleet", "command", "administration")
 
 // versus and beat stand between two sides of a match: "Essex v Kent",
 // "Leicestershire beat Somerset".

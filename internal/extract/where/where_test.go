@@ -55,6 +55,8 @@ func TestFind(t *testing.T) {
 
 		// Capitals and countries standing for their government.
 		{"possessive acronym", "Seoul's NIS said the troops had arrived.", []string{"Seoul=Seoul/KR/city*"}},
+		{"possessive organisation", "South Korea's National Intelligence Service said so.", []string{"South Korea=South Korea/KR/country*"}},
+		{"possessive place is no government", "Troops reached Russia's Kursk region.", []string{"Russia=Russia/RU/country", "Kursk region=Kursk Oblast/RU/region"}},
 		{"possessive act", "It showed Pyongyang's first deployment abroad.", []string{"Pyongyang=Pyongyang/KP/city*"}},
 		{"subject of a verb", "It will fail if Beijing puts the dampeners on the plan.", []string{"Beijing=Beijing/CN/city*"}},
 		{"reporting verb", "Moscow denied the report on Friday.", []string{"Moscow=Moscow/RU/city*"}},
