@@ -133,6 +133,11 @@ type engine struct {
 	demo   []int32 // token -> 1 + index into in.Demonyms, or 0
 	isTime []bool
 	lower  map[string]bool // keys seen in lower case in the document
+	// placeLike holds capitalised words the document uses as places ("in
+	// Aurenmark", "from Lissel") and demonymLike those it uses as
+	// nationality adjectives ("Sethran vessels"), so that places and
+	// peoples the gazetteer does not know are not taken for persons.
+	placeLike, demonymLike map[string]bool
 	cueTok []bool          // tokens used as cues
 
 	claims  []*claim
@@ -163,12 +168,36 @@ func newEngine(d *segment.Doc, in Input) *engine {
 	mark(spans(in.Places), func(i, k int) { e.place[i] = int32(k + 1) })
 	mark(spans(in.Demonyms), func(i, k int) { e.demo[i] = int32(k + 1) })
 	mark(in.Times, func(i, _ int) { e.isTime[i] = true })
-	for _, t := range e.toks {
+	e.placeLike, e.demonymLike = map[string]bool{}, map[string]bool{}
+	for i, t := range e.toks {
 		if t.Kind == token.Word && t.Shape == token.Lower {
 			e.lower[t.Key] = true
 		}
+		if t.Kind != token.Word || t.Shape != token.Title {
+			continue
+		}
+		switch e.key(i - 1) {
+		case "in", "into", "from", "near", "across", "toward", "towards", "inside", "outside", "throughout", "around", "visited":
+			if e.key(i+1) != "'s" && !e.tok(i+1).Capitalised() {
+				e.placeLike[t.Key] = true
+			}
+		}
+		if n := e.tok(i + 1); n.Kind == token.Word && n.Shape == token.Lower && !isCueForm(n.Key) && demonymSuffix(t.Key) && e.place[i] == 0 {
+			e.demonymLike[t.Key] = true
+		}
 	}
 	return e
+}
+
+// demonymSuffix reports whether a word ends as nationality adjectives do
+// ("Valdorian", "Sethran", "Sudanese", "Kurdish", "Iraqi").
+func demonymSuffix(w string) bool {
+	for _, suf := range []string{"ian", "an", "ese", "ish", "i"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *engine) run() {

@@ -124,6 +124,10 @@ func (e *engine) cueAt(i int, s segment.Sentence) (found, bool) {
 	if k == "according" && e.key(i+1) == "to" {
 		return found{from: i, to: i + 2, cue: Cue{Lemma: "according to", Frame: FrameAccording}, form: "according to"}, true
 	}
+	if (k == "put" || k == "puts" || k == "putting") && e.estimateObject(i+1, s.To) && e.subjectBefore(i, s.From) {
+		// "KDID put the number at about 9,500": an estimate.
+		return found{from: i, to: i + 1, cue: Cue{Lemma: "put", Frame: FrameObject, Belief: true}, form: k}, true
+	}
 	if t.Shape != token.Lower && !(t.Shape == token.Title && e.sentenceInitial(i)) {
 		return found{}, false
 	}
@@ -165,14 +169,17 @@ func (e *engine) cueAt(i int, s segment.Sentence) (found, bool) {
 			return found{}, false // "thanks to"
 		}
 	case "see", "view", "consider", "question", "attack", "demand", "request", "challenge", "welcome", "plan", "aim", "support",
-		"praise", "echo", "wish", "express", "favour", "discuss":
+		"praise", "echo", "wish", "express", "favour", "discuss", "know", "feel", "think", "believe", "expect":
+		// Verbs of belief take a bare clause ("He believes most of the
+		// vessels rotate"); these and the noun-like verbs need a subject
+		// right before them.
 		// Nouns as often as verbs: a verb needs a subject right before it.
 		if !e.subjectBefore(i, s.From) {
 			return found{}, false
 		}
 	case "state", "post", "report", "comment", "answer", "counter", "charge", "note", "claim", "hope", "fear", "doubt",
-		"repeat", "press", "term", "brand", "signal", "hint", "brief", "show", "continue", "find", "know", "feel", "ask",
-		"expect", "appear", "think", "believe", "mention", "highlight", "dispute", "remark", "recount":
+		"repeat", "press", "term", "brand", "signal", "hint", "brief", "show", "continue", "find", "ask",
+		"appear", "mention", "highlight", "dispute", "remark", "recount":
 		// Verbs that are also nouns or take other complements are cues only
 		// with a clause or a clear frame after them; a participle after a
 		// comma is a verb ("..., mentioning the album is done").
@@ -318,9 +325,16 @@ func (e *engine) skipRight(i, hi int) int {
 				}
 				j++
 			}
-			// "in Russian", "in English": a language, then the clause ends.
-			if e.demo[i+1] > 0 || e.tok(i+1).Shape == token.Title && (e.key(i+2) == "," || e.key(i+2) == "." || e.key(i+2) == ":") {
+			// "in Russian", "in Port Ansel": a language or a place, then the
+			// clause ends.
+			if e.demo[i+1] > 0 && !e.capital(i+2) {
 				return i + 2
+			}
+			if e.capital(i + 1) {
+				end := e.nameRight(i+1, hi)
+				if k := e.key(end); k == "," || k == "." || k == ":" || k == ";" || end >= hi {
+					return end
+				}
 			}
 			return i
 		default:
@@ -404,6 +418,13 @@ func (e *engine) clauseEndShort(i int, s segment.Sentence) int {
 // organisation noun.
 func (e *engine) subjectBefore(i, lo int) bool {
 	j := e.skipLeft(i-1, lo)
+	if e.key(j) == "," {
+		// "Dara Massicot, a Russian expert, believes"
+		if r, _ := e.appositionLeft(j, lo); r != "" {
+			return true
+		}
+		return false
+	}
 	if j < lo || !e.word(j) {
 		return false
 	}
@@ -422,6 +443,36 @@ func (e *engine) thatWithin(i, hi, n int) int {
 		case e.key(j) == "that":
 			return j
 		case e.key(j) == "," || e.tok(j).Kind == token.Quote || isCueForm(e.key(j)):
+			return 0
+		}
+	}
+	return 0
+}
+
+// estimateObject reports whether "the number at", "the figure at", "its
+// estimate at" follows token i: the object of "put" as an estimate.
+func (e *engine) estimateObject(i, hi int) bool {
+	for j := i; j < hi && j < i+5; j++ {
+		switch e.key(j) {
+		case "number", "figure", "figures", "toll", "total", "count", "estimate", "tally", "flow", "strength", "size", "cost", "losses", "numbers":
+			return e.key(j+1) == "at"
+		}
+	}
+	return false
+}
+
+// relativeLeft returns the index of a "who" that opens a relative clause
+// ending at token j ("an officer who now advises the parliament" + cue),
+// scanning no further than lo, past no comma or quotation; or 0.
+func (e *engine) relativeLeft(j, lo int) int {
+	for w := j; w > lo && j-w < 14; w-- {
+		switch k := e.key(w); {
+		case k == "who" && e.tok(w).Shape == token.Lower:
+			if w-1 >= lo && e.word(w-1) && e.key(w-1) != "," {
+				return w
+			}
+			return 0
+		case k == "," || k == "." || k == ";" || e.tok(w).Kind == token.Quote || e.cueTok[w]:
 			return 0
 		}
 	}
@@ -472,7 +523,16 @@ func (e *engine) nameBetweenCommas(j, lo int) (mention, string, bool) {
 	}
 	r := e.npLeft(k-1, lo)
 	if !r.ok() || !e.roleLike(r.from, r.to) {
-		return mention{}, "", false
+		// "The harbour master, Anna Reed, said": a description back to
+		// its article.
+		from := k - 1
+		for from > lo && k-from < 7 && !determiners[e.key(from)] && e.key(from) != "," {
+			from--
+		}
+		if !e.npLike(from, k) {
+			return mention{}, "", false
+		}
+		r = mention{from: from, to: k}
 	}
 	m.role = e.d.TextOf(r.from, r.to)
 	return m, m.role, true
@@ -630,15 +690,26 @@ func (e *engine) attribute(f found, si int) {
 			} else {
 				return
 			}
+		} else if w := e.relativeLeft(j, lo); w > 0 {
+			// "A former officer who now advises the parliament said": the
+			// source is the phrase before "who".
+			m = e.npLeftFull(w-1, lo)
+			if m.ok() && m.kind != mPronoun {
+				m.role = strings.TrimSpace(m.role + " " + e.d.TextOf(w, j+1))
+				m.to = j + 1
+			}
 		} else if j >= 0 && e.tok(j).Kind != token.Quote && e.key(j) != "," {
 			m = e.npLeftFull(j, lo)
 			if m.ok() && m.kind != mPronoun && e.key(m.from-1) == "who" {
 				m = mention{} // "the minister who said" is handled from "who"
 			}
 		}
+		if strings.HasPrefix(role, "who ") || strings.HasPrefix(role, "which ") {
+			role = "" // a relative clause is no role
+		}
 		if role != "" && m.ok() {
 			m.role = role
-			if appEnd > m.to && !strings.HasPrefix(role, "who") && !strings.HasPrefix(role, "which") {
+			if appEnd > m.to {
 				// The words used include the apposition: "Kyrylo Budanov,
 				// Ukraine's intelligence chief".
 				m.to = appEnd + 1
@@ -796,7 +867,7 @@ func (e *engine) skipHearer(k, hi int) int {
 	m, nx := e.npRight(k, hi)
 	if !m.ok() {
 		// "told reporters", "told him": a single word hearer.
-		if e.word(k) {
+		if e.word(k) && (objectPronouns[e.key(k)] || personNouns[e.key(k)] || e.capital(k)) {
 			nx = k + 1
 		} else {
 			return k
@@ -1163,6 +1234,17 @@ func (e *engine) continuations() {
 		if to-from < 4 || covered[from] {
 			continue
 		}
+		// “A,” he said. “B.”: the second quotation is more of the same
+		// claim.
+		if prev := e.directClaimBefore(q); prev != nil {
+			prev.parts = append(prev.parts, e.quoteRun(qi)...)
+			for _, pp := range prev.parts {
+				for i := pp.from; i < pp.to; i++ {
+					covered[i] = true
+				}
+			}
+			continue
+		}
 		// Only a quotation that opens its paragraph continues a speaker; one
 		// inside a sentence of the reporter's is a scare quote or a title.
 		if q.Open != p.From {
@@ -1183,6 +1265,27 @@ func (e *engine) continuations() {
 			}
 		}
 	}
+}
+
+// directClaimBefore returns the direct claim whose quotation ends shortly
+// before quotation q in the same paragraph, with only its attribution in
+// between ("“A,” he said. “B.”").
+func (e *engine) directClaimBefore(q segment.Quote) *claim {
+	for _, c := range e.claims {
+		if c.mode != "direct" || len(c.parts) == 0 {
+			continue
+		}
+		last := c.parts[len(c.parts)-1]
+		if e.d.SentenceOf(last.from) < 0 || e.d.Sentences[e.d.SentenceOf(last.from)].Para != q.Para || last.to > q.Open {
+			continue
+		}
+		// Between the two: the closing mark, the attribution, a stop.
+		gap := q.Open - last.to
+		if gap <= 8 && c.cueFrom > last.to && c.cueTo <= q.Open {
+			return c
+		}
+	}
+	return nil
 }
 
 // lastSpeakerBefore returns the claim of the last speaker before token i,

@@ -308,7 +308,12 @@ var orgNouns = set("agency", "agencies", "service", "services", "ministry", "min
 	"ngo", "movement", "front", "council's", "tank", "think-tank", "industry", "inc", "ltd", "corp", "co", "llc", "plc",
 	"group's", "airline", "operator", "manufacturer", "producer", "supplier", "exchange", "observatory", "programme",
 	"program", "project", "initiative", "summit", "mission", "delegation", "consulate", "legislature", "judiciary",
-	"tribunal", "cia", "fbi", "nis", "ministry's")
+	"tribunal", "cia", "fbi", "nis", "ministry's", "television", "radio", "media", "tv", "broadcasting", "press",
+	"office's", "navy's", "army's", "guard", "coastguard", "observatory", "meteorological")
+
+// objectPronouns can stand as the hearer of "told".
+var objectPronouns = set("him", "her", "them", "us", "me", "you", "reporters", "journalists", "lawmakers", "parliament",
+	"congress", "supporters", "viewers", "listeners", "audiences", "crowds", "voters")
 
 // groupNouns are shares of people: "59 percent said", "a majority say".
 var groupNouns = set("percent", "per", "%", "majority", "minority", "half", "third", "thirds", "quarter", "plurality", "fraction", "share", "most")

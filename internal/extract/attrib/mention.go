@@ -182,6 +182,32 @@ func (e *engine) npLeftFull(j, lo int) mention {
 	if !m.ok() || m.kind == mPronoun {
 		return m
 	}
+	// "a spokeswoman for the foreign ministry", "an analyst at the
+	// institute": the person is the source, the rest their affiliation.
+	if pk := e.key(m.from - 1); (pk == "for" || pk == "at" || pk == "from" || pk == "with") && m.from-2 >= lo && personNouns[e.key(m.from-2)] {
+		if h := e.npLeft(m.from-2, lo); h.ok() && (h.kind == mAnon || h.kind == mNominal) && h.srcKind == Anonymous {
+			h.role = e.d.TextOf(h.from, m.to)
+			h.to = m.to
+			return h
+		}
+	}
+	// "Diplomats in Larnholt", "the interior ministry in Aurenmark": the
+	// phrase before "in" is the source, the place where it sits.
+	if e.key(m.from-1) == "in" && m.kind == mName && m.from-2 >= lo {
+		if h := e.npLeft(m.from-2, lo); h.ok() && (h.kind == mAnon || h.kind == mNominal) {
+			h.to = m.to
+			h.name = e.d.TextOf(h.from, m.to)
+			if determiners[strings.ToLower(strings.Fields(h.name)[0])] && h.srcKind == Organisation {
+				h.name = e.d.TextOf(h.from+1, m.to)
+			}
+			if h.srcKind == Organisation {
+				h.kind = mName
+			} else {
+				h.kind = mAnon
+			}
+			return h
+		}
+	}
 	// "NAME of ORG": the name is the source, the rest its affiliation.
 	if e.key(m.from-1) == "of" && m.from-2 >= lo {
 		if h := e.npLeft(m.from-2, lo); h.ok() && h.kind != mPronoun && (h.kind == mName && h.srcKind == Person || h.kind == mAnon || h.kind == mNominal && h.srcKind == Anonymous) {
@@ -353,6 +379,16 @@ func (e *engine) description(from, to, head int) mention {
 		if !determiners[det] && e.key(from+1) != "'s" && !e.capital(from) {
 			m.kind = mAnon
 		}
+		if (m.country != "" || e.capitalInside(from, to)) && !e.hasPossessivePronoun(from, to) {
+			// "the Valdorian defence ministry", "Morvenian state media":
+			// a country's organisation is named by its description.
+			m.kind = mName
+			m.name = strings.TrimSpace(e.d.TextOf(from, to))
+			if determiners[strings.ToLower(strings.Fields(m.name)[0])] {
+				m.name = e.d.TextOf(from+1, to)
+			}
+			return m
+		}
 	default:
 		return mention{}
 	}
@@ -361,6 +397,28 @@ func (e *engine) description(from, to, head int) mention {
 		m.role = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(m.name), "a "), "an "))
 	}
 	return m
+}
+
+// capitalInside reports whether a description holds a capitalised word
+// after its first one: "Morvenian state media", "Kestria's defence
+// intelligence directorate".
+func (e *engine) capitalInside(from, to int) bool {
+	for i := from; i < to; i++ {
+		if e.word(i) && e.tok(i).Capitalised() && !(i == from && determiners[e.key(i)]) {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *engine) hasPossessivePronoun(from, to int) bool {
+	for i := from; i < to; i++ {
+		switch e.key(i) {
+		case "its", "his", "her", "their", "our":
+			return true
+		}
+	}
+	return false
 }
 
 // anonymousDefinite reports whether a definite description names a new
@@ -431,6 +489,11 @@ func (e *engine) nameMention(from, to int) mention {
 		m.srcKind, m.acronym = Organisation, m.name
 	case e.publisher(m.name):
 		m.srcKind = Publisher
+	case to-nameFrom == 1 && e.placeLike[e.key(nameFrom)] && titleTo == nameFrom:
+		// A place the gazetteer does not know, as a speaker: its government.
+		m.srcKind = Organisation
+	case to-nameFrom == 1 && e.demonymLike[e.key(nameFrom)]:
+		return mention{} // a nationality, not a source
 	default:
 		m.srcKind = Person
 		for i := nameFrom; i < to; i++ {
@@ -534,7 +597,7 @@ func (e *engine) appositionRight(i, hi int) (role string, next int) {
 			return "", i
 		}
 	}
-	if end == j || !e.roleLike(j, end) {
+	if end == j || !e.roleLike(j, end) && !e.npLike(j, end) {
 		return "", i
 	}
 	role = e.d.TextOf(j, end)
@@ -577,8 +640,28 @@ func (e *engine) appositionLeft(j, lo int) (role string, nameEnd int) {
 	if e.key(k+1) == "who" || e.key(k+1) == "which" {
 		return e.d.TextOf(k+1, j), k - 1
 	}
-	if !e.roleLike(k+1, j) {
+	if !e.roleLike(k+1, j) && !(e.capital(k-1) && e.npLike(k+1, j)) {
 		return "", j
 	}
 	return e.d.TextOf(k+1, j), k - 1
+}
+
+// npLike reports whether [from, to) reads as a short noun phrase that can
+// stand in apposition to a name: it opens with an article or a possessive
+// and holds no verb of saying and no clause word ("the harbour master", "a
+// 55-year-old salesman from Sumter").
+func (e *engine) npLike(from, to int) bool {
+	if to-from > 12 || to <= from {
+		return false
+	}
+	k := e.key(from)
+	if !(k == "a" || k == "an" || k == "the" || k == "his" || k == "her" || k == "their" || k == "its" || e.key(from+1) == "'s") {
+		return false
+	}
+	for i := from + 1; i < to; i++ {
+		if isCueForm(e.key(i)) || clauseBreak[e.key(i)] && e.key(i) != "and" || beForms[e.key(i)] {
+			return false
+		}
+	}
+	return true
 }

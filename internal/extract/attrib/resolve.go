@@ -149,6 +149,9 @@ func (e *engine) link(m mention, pos int, speaking bool) *source {
 		if !speaking {
 			return nil
 		}
+		if m.srcKind == Organisation {
+			return e.newSource(m, Organisation)
+		}
 		return e.newSource(m, Anonymous)
 	case mAnon:
 		key := anonKey(m.name)
