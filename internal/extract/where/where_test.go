@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/crosscheck-dev/crosscheck/internal/extract/segment"
+	"github.com/crosscheck-dev/crosscheck/internal/extract/token"
 )
 
 // got renders the places of a text as "Text=Name/CC/kind" (with "*" when
@@ -286,5 +287,33 @@ func BenchmarkLoad(b *testing.B) {
 		if _, err := parse(gazetteerData); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestWordsMatchTokenizer checks that the loader's direct splitting of
+// plain names gives the keys the tokenizer gives the same words in a text:
+// otherwise a name would never match.
+func TestWordsMatchTokenizer(t *testing.T) {
+	g := get()
+	var buf []word
+	n := 0
+	for _, a := range g.aliases {
+		if !simpleName(a) {
+			continue
+		}
+		n++
+		buf = g.words(a, buf)
+		toks := token.Tokenize(a)
+		if len(toks) != len(buf) {
+			t.Fatalf("%q: %d words, tokenizer %d tokens", a, len(buf), len(toks))
+		}
+		for i, tk := range toks {
+			if fold(tk.Key) != buf[i].key || (tk.Shape == token.Lower) != buf[i].lower || (tk.Shape == token.Upper) != buf[i].upper {
+				t.Fatalf("%q: word %d is %+v, tokenizer %q shape %d", a, i, buf[i], tk.Key, tk.Shape)
+			}
+		}
+	}
+	if n < 50000 {
+		t.Errorf("only %d plain names checked", n)
 	}
 }
