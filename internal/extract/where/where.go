@@ -2,6 +2,16 @@
 // regions, cities and military districts, with their ISO country code and
 // coordinates; demonyms linked to their country; capitals that stand for
 // their government.
+//
+// The gazetteer (data/gazetteer.tsv, built by scripts/gazetteer from
+// GeoNames, Natural Earth and the sources in data/NOTICE) is embedded and
+// loaded once, on first use or by Load. Find walks a trie of its names over
+// the tokens, longest match first, then lets context rule readings out (a
+// person's or a club's name, an everyday word, a headline) and resolves the
+// rest by the document's other places, kind and population. CountryName,
+// CountryCode and Lookup answer the rest of the system's questions about
+// names; BaseMap holds country shapes for an offline map. Everything here
+// is safe for concurrent use.
 package where
 
 import (
@@ -11,10 +21,10 @@ import (
 // Kinds of place.
 const (
 	KindCountry   = "country"
-	KindRegion    = "region" // a first-level division, a district, an area ("Far East")
+	KindRegion    = "region" // a first-level division, a district, an area ("Far East", "Middle East")
 	KindCity      = "city"
 	KindContinent = "continent"
-	KindOther     = "other" // seas, rivers, mountains...
+	KindOther     = "other" // seas, straits, oceans...
 )
 
 // Place is one mention of a place. Offsets are byte offsets into the text.
@@ -29,7 +39,7 @@ type Place struct {
 	// Canonical is the gazetteer's preferred name of the place: "United
 	// States", "Kyiv", "Kursk Oblast", "Seoul".
 	Canonical string  `json:"canonical"`
-	Country   string  `json:"country"` // ISO 3166-1 alpha-2 of the country it lies in
+	Country   string  `json:"country"` // ISO 3166-1 alpha-2 of the country it lies in; "" for areas across countries
 	Kind      string  `json:"kind"`
 	Lat       float64 `json:"lat"`
 	Lon       float64 `json:"lon"`
