@@ -169,7 +169,7 @@ func (e *engine) cueAt(i int, s segment.Sentence) (found, bool) {
 			return found{}, false // "thanks to"
 		}
 	case "see", "view", "consider", "question", "attack", "demand", "request", "challenge", "welcome", "plan", "aim", "support",
-		"praise", "echo", "wish", "express", "favour", "discuss", "know", "feel", "think", "believe", "expect":
+		"praise", "echo", "wish", "express", "favour", "discuss", "know", "feel", "think", "believe", "expect", "note", "mention":
 		// Verbs of belief take a bare clause ("He believes most of the
 		// vessels rotate"); these and the noun-like verbs need a subject
 		// right before them.
@@ -177,9 +177,9 @@ func (e *engine) cueAt(i int, s segment.Sentence) (found, bool) {
 		if !e.subjectBefore(i, s.From) {
 			return found{}, false
 		}
-	case "state", "post", "report", "comment", "answer", "counter", "charge", "note", "claim", "hope", "fear", "doubt",
+	case "state", "post", "report", "comment", "answer", "counter", "charge", "claim", "hope", "fear", "doubt",
 		"repeat", "press", "term", "brand", "signal", "hint", "brief", "show", "continue", "find", "ask",
-		"appear", "mention", "highlight", "dispute", "remark", "recount":
+		"appear", "highlight", "dispute", "remark", "recount":
 		// Verbs that are also nouns or take other complements are cues only
 		// with a clause or a clear frame after them; a participle after a
 		// comma is a verb ("..., mentioning the album is done").
@@ -275,6 +275,10 @@ func (e *engine) skipLeft(j, lo int) int {
 			j--
 			continue
 		}
+		if n := e.phraseBeforeCue(j, lo); n != j {
+			j = n
+			continue
+		}
 		// "on Thursday", "last week" were skipped as times; drop a dangling
 		// preposition before them.
 		if (k == "on" || k == "in" || k == "at") && j+1 < len(e.toks) && e.isTime[j+1] {
@@ -282,6 +286,29 @@ func (e *engine) skipLeft(j, lo int) int {
 			continue
 		}
 		return j
+	}
+	return j
+}
+
+// phraseBeforeCue skips a short prepositional phrase ending at token j that
+// sits between a name or pronoun and its cue ("Trump at the time said",
+// "Clinton in a statement said") and returns the index before it, or j.
+func (e *engine) phraseBeforeCue(j, lo int) int {
+	if !e.word(j) || e.tok(j).Shape != token.Lower || isCueForm(e.key(j)) {
+		return j
+	}
+	for p := j - 1; p >= lo && j-p <= 4; p-- {
+		switch e.key(p) {
+		case "at", "in", "on", "during", "after":
+			n := p - 1
+			if _, pro := pronouns[e.key(n)]; n >= lo && (e.capital(n) || pro) {
+				return n
+			}
+			return j
+		}
+		if !e.word(p) || e.tok(p).Shape != token.Lower {
+			return j
+		}
 	}
 	return j
 }
@@ -590,10 +617,10 @@ func (e *engine) leadingAdverbial(lo, hi int) int {
 		return e.leadingAdverbial(d, hi)
 	}
 	k := e.key(i)
-	if !(prepositions[k] || functionWords[k] || e.isTime[i] || adverbs[k] || strings.HasSuffix(k, "ly")) || e.capital(i) && !e.isTime[i] && !functionWords[k] {
+	if !(prepositions[k] || openers[k] || e.isTime[i] || adverbs[k] || strings.HasSuffix(k, "ly")) || e.capital(i) && !e.isTime[i] && !prepositions[k] && !openers[k] && !adverbs[k] {
 		return lo
 	}
-	if _, ok := pronouns[k]; ok {
+	if _, ok := pronouns[k]; ok || determiners[k] {
 		return lo
 	}
 	for j := i; j < hi && j-i < 9; j++ {
@@ -789,7 +816,7 @@ func (e *engine) attribute(f found, si int) {
 		e.finish(c, f)
 		return
 	}
-	if k < s.To && (e.key(k) == "to" && (f.cue.Frame == FrameSay || f.cue.Frame == FrameTell) && e.word(k+1) && !e.capital(k+1) && !determiners[e.key(k+1)]) {
+	if k < s.To && (e.key(k) == "to" && (f.cue.Frame == FrameSay || f.cue.Frame == FrameTell) && !takesInfinitive[f.cue.Lemma] && e.word(k+1) && !e.capital(k+1) && !determiners[e.key(k+1)]) {
 		// "told to leave", "said to be": not a report of speech.
 		return
 	}

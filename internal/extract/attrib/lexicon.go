@@ -311,6 +311,20 @@ var orgNouns = set("agency", "agencies", "service", "services", "ministry", "min
 	"tribunal", "cia", "fbi", "nis", "ministry's", "television", "radio", "media", "tv", "broadcasting", "press",
 	"office's", "navy's", "army's", "guard", "coastguard", "observatory", "meteorological")
 
+// takesInfinitive are the verbs of speech and belief whose content may be
+// "to V": a promise, a hope, a threat ("pledged to work together", "hoping
+// to avoid a misstep").
+var takesInfinitive = set("promise", "pledge", "vow", "hope", "expect", "threaten", "agree", "refuse", "offer", "claim",
+	"continue", "fear", "ask", "wish", "swear", "undertake", "volunteer", "decline")
+
+// openers begin a sentence with an adverbial before its subject:
+// "Earlier this week, X said", "In response, X ...".
+var openers = set("earlier", "later", "meanwhile", "however", "instead", "still", "yet", "also", "then", "now", "today",
+	"yesterday", "separately", "overall", "nevertheless", "nonetheless", "moreover", "furthermore", "indeed", "again",
+	"last", "next", "this", "when", "while", "after", "before", "since", "as", "although", "though", "if", "because",
+	"once", "until", "unless", "whereas", "but", "and", "so", "asked", "speaking", "writing", "according", "despite",
+	"following", "amid", "within", "over", "under", "during", "on", "in", "at", "for", "from", "by", "with", "without")
+
 // objectPronouns can stand as the hearer of "told".
 var objectPronouns = set("him", "her", "them", "us", "me", "you", "reporters", "journalists", "lawmakers", "parliament",
 	"congress", "supporters", "viewers", "listeners", "audiences", "crowds", "voters")

@@ -390,7 +390,19 @@ func (e *engine) description(from, to, head int) mention {
 			return m
 		}
 	default:
-		return mention{}
+		// A description with a head the lexicons do not know ("the
+		// actress", "a junior"), opened by an article: a person described.
+		switch det {
+		case "a", "an":
+			m.kind, m.srcKind = mAnon, Anonymous
+		case "the", "this", "that":
+			m.kind, m.srcKind = mNominal, Anonymous
+		default:
+			return mention{}
+		}
+		if strings.HasSuffix(hk, "ly") || functionWords[hk] || head == from {
+			return mention{}
+		}
 	}
 	m.name = e.d.TextOf(from, to)
 	if m.kind == mAnon && m.srcKind == Anonymous {
@@ -551,11 +563,21 @@ func (e *engine) npRight(i, hi int) (mention, int) {
 	if p, ok := pronouns[t.Key]; ok && !p.relative {
 		return mention{from: i, to: i + 1, kind: mPronoun, plural: p.plural, female: p.female}, i + 1
 	}
-	// Find the end: a name, or words up to a stop.
+	// A name ends where its capitalised words end, unless an owner's "'s"
+	// opens a description ("Clinton's campaign").
+	if e.capital(i) || t.Shape == token.Upper {
+		j := e.nameRight(i, hi)
+		if e.key(j) != "'s" {
+			return e.npLeft(j-1, i), j
+		}
+	}
+	// Find the end: words up to a stop.
 	j := i
 	for j < hi {
 		k := e.tok(j)
-		if k.Kind == token.Word && (determiners[k.Key] && j == i || k.Key == "'s" || k.Shape != token.Lower || !prepositions[k.Key] && !clauseBreak[k.Key] && !isCueForm(k.Key) && k.Key != "who") {
+		if k.Kind == token.Word && (determiners[k.Key] && j == i || k.Key == "'s" || k.Shape != token.Lower ||
+			!prepositions[k.Key] && !clauseBreak[k.Key] && !isCueForm(k.Key) && k.Key != "who" && !beForms[k.Key] &&
+				!(adverbs[k.Key] && j > i) && !(strings.HasSuffix(k.Key, "ed") && j > i+1)) {
 			j++
 			continue
 		}
@@ -640,10 +662,14 @@ func (e *engine) appositionLeft(j, lo int) (role string, nameEnd int) {
 	if e.key(k+1) == "who" || e.key(k+1) == "which" {
 		return e.d.TextOf(k+1, j), k - 1
 	}
-	if !e.roleLike(k+1, j) && !(e.capital(k-1) && e.npLike(k+1, j)) {
+	nameEnd = k - 1
+	if e.tok(nameEnd).Kind == token.Number && e.key(nameEnd-1) == "," {
+		nameEnd -= 2 // an age: "Marley Anderson, 21, a junior"
+	}
+	if !e.roleLike(k+1, j) && !(e.capital(nameEnd) && e.npLike(k+1, j)) {
 		return "", j
 	}
-	return e.d.TextOf(k+1, j), k - 1
+	return e.d.TextOf(k+1, j), nameEnd
 }
 
 // npLike reports whether [from, to) reads as a short noun phrase that can
