@@ -52,6 +52,13 @@
     if (m) select(m[1], true);
   }
 
+  // Filters: on a phone, a filter form that filters nothing starts
+  // folded, so that the results come first.
+  if (window.matchMedia("(max-width: 640px)").matches) {
+    var boxes = document.querySelectorAll("details.filter-box:not([data-active])");
+    for (var b = 0; b < boxes.length; b++) boxes[b].removeAttribute("open");
+  }
+
   // Tables: a click on a column's title sorts the rows shown by it.
   var tables = document.querySelectorAll("table.sortable");
   Array.prototype.forEach.call(tables, function (table) {
