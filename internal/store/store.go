@@ -92,8 +92,9 @@ type Store interface {
 	// Source returns one source as known across documents.
 	Source(ctx context.Context, id int64) (*Source, error)
 	// Sources lists the sources known across documents, by default those
-	// with the most claims first. For now a source is one canonical name
-	// and kind; the reconciler will group more (acronyms, aliases, roles).
+	// with the most claims first. Ingesting counts a source under the
+	// entity its canonical name and kind belong to; the reconciler then
+	// groups more (acronyms, short forms, surnames, roles).
 	Sources(ctx context.Context, f SourceFilter) (Page[Source], error)
 	// SetReliability sets a source's reliability on the Admiralty scale, a
 	// letter from A (completely reliable) to F (cannot be judged, the
@@ -105,8 +106,40 @@ type Store interface {
 	// reliability.
 	MergeSources(ctx context.Context, into int64, from ...int64) error
 	// SplitSource gives one name (in the given kind) its own source again,
-	// as the user's rule, and returns that source's id. It undoes a merge.
+	// as the user's rule, and returns that source's id. It undoes a merge,
+	// or a grouping of the reconciler's: the names left on the source
+	// become the user's rule too, so that reconciling never joins the two
+	// again.
 	SplitSource(ctx context.Context, sourceID int64, name string) (int64, error)
+
+	// ReconcileInput reads, from one snapshot, everything the reconciler
+	// needs: documents, the sources of each with the entity they count
+	// under and whether a rule of the user's pins them, claims with their
+	// figures, times and places, and notes.
+	ReconcileInput(ctx context.Context) (*ReconcileInput, error)
+	// SaveReconciliation replaces the previous reconciliation with r in
+	// one transaction: sources regrouped into entities (an entity kept by
+	// a group keeps its id, reliability and the user's rules), measures
+	// (a measure whose Key was saved before keeps its id), estimates,
+	// relations and verifications. When r is the reconciliation saved
+	// last (the same Hash) it writes nothing and returns changed=false.
+	// It fails with ErrInvalid when r's indexes point nowhere or a group
+	// names an entity that does not exist.
+	SaveReconciliation(ctx context.Context, r *Reconciliation) (changed bool, err error)
+	// Measures lists the measures the last reconciliation found, each
+	// with its estimates, contradictions and agreements; by default those
+	// with the most independent sources first.
+	Measures(ctx context.Context, f MeasureFilter) (Page[Measure], error)
+	// Measure returns one measure with its estimates in the order they
+	// were said.
+	Measure(ctx context.Context, id int64) (*Measure, error)
+	// Timeline lists claims by day, each with the figure it gives for a
+	// measure (an entry per figure), oldest first by default.
+	Timeline(ctx context.Context, f TimelineFilter) (Page[TimelineEntry], error)
+	// Verifications returns the verification of each claim given, in the
+	// order given; a claim the reconciler had nothing to say about gets
+	// Unjudged, and an id that is no claim is left out.
+	Verifications(ctx context.Context, claimIDs ...int64) ([]Verification, error)
 
 	// Search finds documents and claims matching a full-text query (see
 	// ParseQuery for its syntax), best match first.
@@ -236,11 +269,17 @@ type Source struct {
 	// one after a merge.
 	Names []string `json:"names,omitempty"`
 	// Reliability is the Admiralty grade the user set, A-F; F by default.
-	Reliability string    `json:"reliability"`
-	Claims      int       `json:"claims"`
-	Documents   int       `json:"documents"`
-	FirstSeen   time.Time `json:"first_seen,omitzero"` // days, from publication dates
-	LastSeen    time.Time `json:"last_seen,omitzero"`
+	Reliability string `json:"reliability"`
+	// Affiliation is the organisation the source belongs to or speaks
+	// for, as the last reconciliation found it (ID 0 when no article
+	// quotes that organisation); AffiliationRole is store.AffiliationHead,
+	// AffiliationSpokesperson or AffiliationMember.
+	Affiliation     *SourceRef `json:"affiliation,omitempty"`
+	AffiliationRole string     `json:"affiliation_role,omitempty"`
+	Claims          int        `json:"claims"`
+	Documents       int        `json:"documents"`
+	FirstSeen       time.Time  `json:"first_seen,omitzero"` // days, from publication dates
+	LastSeen        time.Time  `json:"last_seen,omitzero"`
 }
 
 // Hit is one search result: a document or a claim.

@@ -157,11 +157,11 @@ func (db *DB) insert(ctx context.Context, t tx, rec *store.Record) (int64, bool,
 		sp := c.Speaker
 		claimID, err := insert("claim", `INSERT INTO claims (document_id, ord, local_id, source_id, speaker_name,
 			speaker_mention, speaker_source, speaker_kind, speaker_role, speaker_start, speaker_end, speaker_key, cue,
-			cue_start, cue_end, mode, stance, content, content_start, content_end, hedges, unverified, said, day)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			cue_start, cue_end, mode, stance, content, content_start, content_end, hedges, unverified, said, day, kind)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			docID, i, c.ID, sourceID, sp.Name, sp.Mention, sp.Source, sp.Kind, sp.Role, sp.Span.Start, sp.Span.End,
 			c.SpeakerKey, c.Cue, cueStart, cueEnd, c.Mode, c.Stance, c.Content, c.ContentSpan.Start,
-			c.ContentSpan.End, jsonText(c.Hedges), c.Unverified, c.Said, dayText(c.Day))
+			c.ContentSpan.End, jsonText(c.Hedges), c.Unverified, c.Said, dayText(c.Day), c.Kind)
 		if err != nil {
 			return 0, false, err
 		}

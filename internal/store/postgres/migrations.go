@@ -223,6 +223,88 @@ var migrations = []func(ctx context.Context, t tx) error{
 			revoked_at   timestamptz
 		)`,
 	),
+
+	// 2: reconciliation, as the SQLite store's step 6: claims keep their
+	// kind, entities their affiliation; measures keyed by the phenomenon,
+	// estimates, relations and verifications replaced by each
+	// reconciliation; the digest of the last one saved.
+	execSteps(
+		`ALTER TABLE claims ADD COLUMN kind text NOT NULL DEFAULT ''`,
+		`ALTER TABLE entities ADD COLUMN affiliation_id bigint REFERENCES entities (id) ON DELETE SET NULL`,
+		`ALTER TABLE entities ADD COLUMN affiliation_name text NOT NULL DEFAULT ''`,
+		`ALTER TABLE entities ADD COLUMN affiliation_role text NOT NULL DEFAULT ''`,
+		`CREATE TABLE measures (
+			id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+			key         text NOT NULL UNIQUE,
+			name        text NOT NULL,
+			name_key    text NOT NULL,
+			what        text NOT NULL,
+			nationality text NOT NULL,
+			event       text NOT NULL,
+			outlook     text NOT NULL,
+			place       text NOT NULL,
+			country     text NOT NULL,
+			unit        text NOT NULL,
+			rate        text NOT NULL,
+			increment   boolean NOT NULL,
+			low         double precision,
+			high        double precision,
+			sources     integer NOT NULL,
+			estimates   integer NOT NULL,
+			first_said  date,
+			last_said   date
+		)`,
+		`CREATE TABLE estimates (
+			id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+			measure_id  bigint NOT NULL REFERENCES measures (id) ON DELETE CASCADE,
+			ord         integer NOT NULL,
+			claim_id    bigint NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+			quantity_id bigint REFERENCES quantities (id) ON DELETE CASCADE,
+			document_id bigint NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+			entity_id   bigint REFERENCES entities (id) ON DELETE SET NULL,
+			voice_id    bigint REFERENCES entities (id) ON DELETE SET NULL,
+			value       double precision,
+			low         double precision,
+			high        double precision,
+			approx      boolean NOT NULL,
+			bound       text NOT NULL,
+			text        text NOT NULL,
+			kind        text NOT NULL,
+			said_on     date,
+			as_of       date,
+			excluded    boolean NOT NULL,
+			why         text NOT NULL,
+			latest      boolean NOT NULL,
+			cited       boolean NOT NULL,
+			UNIQUE (measure_id, ord)
+		)`,
+		`CREATE INDEX estimates_claim ON estimates (claim_id)`,
+		`CREATE INDEX estimates_entity ON estimates (entity_id)`,
+		`CREATE TABLE measure_relations (
+			measure_id bigint NOT NULL REFERENCES measures (id) ON DELETE CASCADE,
+			ord        integer NOT NULL,
+			kind       text NOT NULL,
+			a_estimate bigint NOT NULL REFERENCES estimates (id) ON DELETE CASCADE,
+			b_estimate bigint NOT NULL REFERENCES estimates (id) ON DELETE CASCADE,
+			what       text NOT NULL,
+			PRIMARY KEY (measure_id, ord)
+		)`,
+		`CREATE TABLE verifications (
+			claim_id       bigint PRIMARY KEY REFERENCES claims (id) ON DELETE CASCADE,
+			status         text NOT NULL,
+			credibility    integer NOT NULL CHECK (credibility BETWEEN 1 AND 6),
+			confirmed_by   jsonb NOT NULL,
+			denied_by      jsonb NOT NULL,
+			corroborations integer NOT NULL,
+			evidence       jsonb NOT NULL,
+			caveats        jsonb NOT NULL
+		)`,
+		`CREATE TABLE reconcile_state (
+			id       integer PRIMARY KEY CHECK (id = 1),
+			hash     text NOT NULL,
+			saved_at timestamptz NOT NULL
+		)`,
+	),
 }
 
 func execSteps(stmts ...string) func(context.Context, tx) error {

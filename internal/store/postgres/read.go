@@ -240,7 +240,7 @@ func readRecord(ctx context.Context, t tx, id int64) (*store.Record, error) {
 	claimIndex := map[int64]int{}
 	err = each(ctx, t, `SELECT id, local_id, source_id, speaker_name, speaker_mention, speaker_source, speaker_kind,
 		speaker_role, speaker_start, speaker_end, speaker_key, cue, cue_start, cue_end, mode, stance, content,
-		content_start, content_end, hedges::text, unverified, said, day
+		content_start, content_end, hedges::text, unverified, said, day, kind
 		FROM claims WHERE document_id = ? ORDER BY ord`, args, func(rows *sql.Rows) error {
 		var rowID int64
 		var cr store.ClaimRecord
@@ -250,7 +250,7 @@ func readRecord(ctx context.Context, t tx, id int64) (*store.Record, error) {
 		sp := &cr.Speaker
 		if err := rows.Scan(&rowID, &cr.ID, &sourceID, &sp.Name, &sp.Mention, &sp.Source, &sp.Kind, &sp.Role,
 			&sp.Span.Start, &sp.Span.End, &cr.SpeakerKey, &cr.Cue, &cueStart, &cueEnd, &cr.Mode, &cr.Stance,
-			&cr.Content, &cr.ContentSpan.Start, &cr.ContentSpan.End, &hedges, &cr.Unverified, &cr.Said, &dayOf); err != nil {
+			&cr.Content, &cr.ContentSpan.Start, &cr.ContentSpan.End, &hedges, &cr.Unverified, &cr.Said, &dayOf, &cr.Kind); err != nil {
 			return err
 		}
 		cr.Source = -1

@@ -85,7 +85,9 @@ func sources(ctx context.Context, t tx, c *conds, order, lim string) ([]store.So
 	// documents are counted with count(*).
 	list := []store.Source{}
 	index := map[int64]int{}
-	err := each(ctx, t, `SELECT e.id, e.name, e.kind, e.reliability, sum(p.claims) AS claims,
+	var affiliated []int64
+	err := each(ctx, t, `SELECT e.id, e.name, e.kind, e.reliability, e.affiliation_id, e.affiliation_name,
+		e.affiliation_role, sum(p.claims) AS claims,
 		count(*) AS documents, min(p.published), max(p.published) AS last_seen
 		FROM (SELECT x.entity_id, x.document_id, min(x.published) AS published, sum(x.claims) AS claims
 			FROM (SELECT s.entity_id, s.document_id, d.published,
@@ -95,10 +97,19 @@ func sources(ctx context.Context, t tx, c *conds, order, lim string) ([]store.So
 		GROUP BY e.id`+order+lim, c.args, func(rows *sql.Rows) error {
 		var s store.Source
 		var first, last sql.NullTime
-		if err := rows.Scan(&s.ID, &s.Name, &s.Kind, &s.Reliability, &s.Claims, &s.Documents, &first, &last); err != nil {
+		var aff sql.NullInt64
+		var affName string
+		if err := rows.Scan(&s.ID, &s.Name, &s.Kind, &s.Reliability, &aff, &affName, &s.AffiliationRole, &s.Claims,
+			&s.Documents, &first, &last); err != nil {
 			return err
 		}
 		s.FirstSeen, s.LastSeen = fromDate(first), fromDate(last)
+		if aff.Valid || affName != "" {
+			s.Affiliation = &store.SourceRef{ID: aff.Int64, Name: affName}
+			if aff.Valid {
+				affiliated = append(affiliated, aff.Int64)
+			}
+		}
 		index[s.ID] = len(list)
 		list = append(list, s)
 		return nil
@@ -134,6 +145,26 @@ func sources(ctx context.Context, t tx, c *conds, order, lim string) ([]store.So
 			s.Names = append(s.Names, name)
 			return nil
 		})
+	if err != nil {
+		return nil, err
+	}
+	// An affiliation known as a source shows that source's name.
+	refs := map[int64]store.SourceRef{}
+	err = inChunks(affiliated, func(in string, args []any) error {
+		return each(ctx, t, `SELECT id, name, kind FROM entities WHERE id IN `+in, args, func(rows *sql.Rows) error {
+			var r store.SourceRef
+			err := rows.Scan(&r.ID, &r.Name, &r.Kind)
+			refs[r.ID] = r
+			return err
+		})
+	})
+	for i := range list {
+		if a := list[i].Affiliation; a != nil && a.ID != 0 {
+			if r, ok := refs[a.ID]; ok {
+				list[i].Affiliation = &r
+			}
+		}
+	}
 	return list, err
 }
 
@@ -231,6 +262,11 @@ func (db *DB) SplitSource(ctx context.Context, id int64, name string) (int64, er
 			return err
 		}
 		if _, err := t.exec(ctx, `UPDATE sources SET entity_id = ? WHERE entity_id = ? AND name_key = ?`, newID, id, key); err != nil {
+			return err
+		}
+		// The names left are the user's too now: the reconciler must not
+		// join the two again.
+		if _, err := t.exec(ctx, `UPDATE entity_names SET by_user = true WHERE entity_id = ?`, id); err != nil {
 			return err
 		}
 		if store.Fold(current) == key {

@@ -25,8 +25,8 @@ var insertSQL = map[string]string{
 	"entity name": `SELECT entity_id FROM entity_names WHERE name_key = ? AND kind = ?`,
 	"claim": `INSERT INTO claims (document_id, ord, local_id, source_id, speaker_name, speaker_mention,
 		speaker_source, speaker_kind, speaker_role, speaker_start, speaker_end, speaker_key, cue, cue_start,
-		cue_end, mode, stance, content, content_start, content_end, hedges, unverified, said, day)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		cue_end, mode, stance, content, content_start, content_end, hedges, unverified, said, day, kind)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	"note": `INSERT INTO notes (document_id, ord, kind, said_by, cue, content, span_start, span_end, status)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	"quantity": `INSERT INTO quantities (document_id, ord, listed, span_start, span_end, text, value, low,
@@ -255,7 +255,7 @@ func (db *DB) insert(ctx context.Context, tx *sql.Tx, prepared map[string]*sql.S
 		sp := c.Speaker
 		claimID, err := exec("claim", docID, i, c.ID, sourceID, sp.Name, sp.Mention, sp.Source, sp.Kind, sp.Role,
 			sp.Span.Start, sp.Span.End, c.SpeakerKey, c.Cue, cueStart, cueEnd, c.Mode, c.Stance, c.Content,
-			c.ContentSpan.Start, c.ContentSpan.End, jsonText(c.Hedges), c.Unverified, c.Said, day)
+			c.ContentSpan.Start, c.ContentSpan.End, jsonText(c.Hedges), c.Unverified, c.Said, day, c.Kind)
 		if err != nil {
 			return 0, false, err
 		}

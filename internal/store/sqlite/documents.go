@@ -311,7 +311,7 @@ func readRecord(ctx context.Context, tx *sql.Tx, id int64) (*store.Record, error
 	claimIndex := map[int64]int{}
 	err = each(`SELECT id, local_id, source_id, speaker_name, speaker_mention, speaker_source, speaker_kind,
 		speaker_role, speaker_start, speaker_end, speaker_key, cue, cue_start, cue_end, mode, stance, content,
-		content_start, content_end, hedges, unverified, said, day
+		content_start, content_end, hedges, unverified, said, day, kind
 		FROM claims WHERE document_id = ? ORDER BY ord`, func(rows *sql.Rows) error {
 		var rowID int64
 		var cr store.ClaimRecord
@@ -321,7 +321,7 @@ func readRecord(ctx context.Context, tx *sql.Tx, id int64) (*store.Record, error
 		sp := &cr.Speaker
 		if err := rows.Scan(&rowID, &cr.ID, &sourceID, &sp.Name, &sp.Mention, &sp.Source, &sp.Kind, &sp.Role,
 			&sp.Span.Start, &sp.Span.End, &cr.SpeakerKey, &cr.Cue, &cueStart, &cueEnd, &cr.Mode, &cr.Stance,
-			&cr.Content, &cr.ContentSpan.Start, &cr.ContentSpan.End, &hedges, &cr.Unverified, &cr.Said, &day); err != nil {
+			&cr.Content, &cr.ContentSpan.Start, &cr.ContentSpan.End, &hedges, &cr.Unverified, &cr.Said, &day, &cr.Kind); err != nil {
 			return err
 		}
 		cr.Source = -1

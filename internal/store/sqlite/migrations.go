@@ -13,9 +13,6 @@ import (
 // its own transaction with the version recorded in the same transaction, so
 // an interrupted upgrade leaves the file at the last whole version. Append
 // only: never edit a step that has shipped, add one after it.
-//
-// Slots reserved for later issues: the reconciler's measures and estimates
-// (issue 5) come as the next step; entities and API tokens are already here.
 var migrations = []func(ctx context.Context, tx *sql.Tx, now time.Time) error{
 	// 1: documents and their extraction, kept exactly as extracted.
 	execSteps(`
@@ -259,6 +256,92 @@ CREATE INDEX claims_day ON claims (day, document_id, ord)`, `
 CREATE INDEX claims_speaker ON claims (speaker_key)`, `
 DROP INDEX sources_entity`, `
 CREATE INDEX sources_entity ON sources (entity_id, document_id)`),
+
+	// 6: reconciliation (internal/reconcile). Claims keep their kind
+	// (speech, belief, evidence), which tells evidence from testimony;
+	// entities get the organisation they belong to or speak for. Measures
+	// are keyed by the phenomenon they count, so that one keeps its id from
+	// one reconciliation to the next; estimates, relations and
+	// verifications are replaced whole by each reconciliation, and go with
+	// the claims they come from. reconcile_state holds the digest of the
+	// reconciliation saved last, so that saving the same one again writes
+	// nothing.
+	execSteps(`
+ALTER TABLE claims ADD COLUMN kind TEXT NOT NULL DEFAULT ''`, `
+ALTER TABLE entities ADD COLUMN affiliation_id INTEGER REFERENCES entities (id) ON DELETE SET NULL`, `
+ALTER TABLE entities ADD COLUMN affiliation_name TEXT NOT NULL DEFAULT ''`, `
+ALTER TABLE entities ADD COLUMN affiliation_role TEXT NOT NULL DEFAULT ''`, `
+CREATE TABLE measures (
+	id          INTEGER PRIMARY KEY,
+	key         TEXT NOT NULL UNIQUE,    -- the phenomenon: what, nationality, event, outlook, place...
+	name        TEXT NOT NULL,
+	name_key    TEXT NOT NULL,           -- store.Fold(name), for searches
+	what        TEXT NOT NULL,
+	nationality TEXT NOT NULL,
+	event       TEXT NOT NULL,
+	outlook     TEXT NOT NULL,
+	place       TEXT NOT NULL,
+	country     TEXT NOT NULL,
+	unit        TEXT NOT NULL,
+	rate        TEXT NOT NULL,
+	increment   INTEGER NOT NULL,
+	low         REAL,                    -- range of the latest kept estimate of each source; NULL when none
+	high        REAL,
+	sources     INTEGER NOT NULL,        -- independent sources behind the kept estimates
+	estimates   INTEGER NOT NULL,
+	first_said  TEXT,
+	last_said   TEXT
+)`, `
+CREATE TABLE estimates (
+	id          INTEGER PRIMARY KEY,
+	measure_id  INTEGER NOT NULL REFERENCES measures (id) ON DELETE CASCADE,
+	ord         INTEGER NOT NULL,
+	claim_id    INTEGER NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+	quantity_id INTEGER REFERENCES quantities (id) ON DELETE CASCADE, -- NULL for a denial
+	document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+	entity_id   INTEGER REFERENCES entities (id) ON DELETE SET NULL,  -- who the figure is attributed to
+	voice_id    INTEGER REFERENCES entities (id) ON DELETE SET NULL,  -- the independent source it counts for
+	value       REAL,
+	low         REAL,
+	high        REAL,
+	approx      INTEGER NOT NULL,
+	bound       TEXT NOT NULL,
+	text        TEXT NOT NULL,
+	kind        TEXT NOT NULL,
+	said_on     TEXT,
+	as_of       TEXT,
+	excluded    INTEGER NOT NULL,
+	why         TEXT NOT NULL,
+	latest      INTEGER NOT NULL,
+	cited       INTEGER NOT NULL,
+	UNIQUE (measure_id, ord)
+)`, `
+CREATE INDEX estimates_claim ON estimates (claim_id)`, `
+CREATE INDEX estimates_entity ON estimates (entity_id)`, `
+CREATE TABLE measure_relations (
+	measure_id INTEGER NOT NULL REFERENCES measures (id) ON DELETE CASCADE,
+	ord        INTEGER NOT NULL,
+	kind       TEXT NOT NULL,            -- contradiction or agreement
+	a_estimate INTEGER NOT NULL REFERENCES estimates (id) ON DELETE CASCADE,
+	b_estimate INTEGER NOT NULL REFERENCES estimates (id) ON DELETE CASCADE,
+	what       TEXT NOT NULL,
+	PRIMARY KEY (measure_id, ord)
+) WITHOUT ROWID`, `
+CREATE TABLE verifications (
+	claim_id       INTEGER PRIMARY KEY REFERENCES claims (id) ON DELETE CASCADE,
+	status         TEXT NOT NULL,
+	credibility    INTEGER NOT NULL CHECK (credibility BETWEEN 1 AND 6),
+	confirmed_by   TEXT NOT NULL,        -- JSON array of entity ids
+	denied_by      TEXT NOT NULL,
+	corroborations INTEGER NOT NULL,
+	evidence       TEXT NOT NULL,        -- JSON array
+	caveats        TEXT NOT NULL
+)`, `
+CREATE TABLE reconcile_state (
+	id       INTEGER PRIMARY KEY CHECK (id = 1),
+	hash     TEXT NOT NULL,
+	saved_at TEXT NOT NULL
+)`),
 }
 
 func execSteps(stmts ...string) func(context.Context, *sql.Tx, time.Time) error {

@@ -85,7 +85,8 @@ func sources(ctx context.Context, tx *sql.Tx, c *conds, order, lim string) ([]st
 	// Aggregate in two steps, per source and document, then per source:
 	// counting documents is then a count(*), not a count(DISTINCT), which
 	// would sort every group.
-	rows, err := tx.QueryContext(ctx, `SELECT e.id, e.name, e.kind, e.reliability, sum(p.claims) AS claims,
+	rows, err := tx.QueryContext(ctx, `SELECT e.id, e.name, e.kind, e.reliability, e.affiliation_id,
+		e.affiliation_name, e.affiliation_role, sum(p.claims) AS claims,
 		count(*) AS documents, min(p.published), max(p.published) AS last_seen
 		FROM (SELECT s.entity_id, s.document_id, d.published,
 				sum((SELECT count(*) FROM claims c WHERE c.source_id = s.id)) AS claims`+
@@ -97,14 +98,24 @@ func sources(ctx context.Context, tx *sql.Tx, c *conds, order, lim string) ([]st
 	}
 	list := []store.Source{}
 	index := map[int64]int{}
+	var affiliated []int64
 	for rows.Next() {
 		var s store.Source
 		var first, last sql.NullString
-		if err := rows.Scan(&s.ID, &s.Name, &s.Kind, &s.Reliability, &s.Claims, &s.Documents, &first, &last); err != nil {
+		var aff sql.NullInt64
+		var affName string
+		if err := rows.Scan(&s.ID, &s.Name, &s.Kind, &s.Reliability, &aff, &affName, &s.AffiliationRole, &s.Claims,
+			&s.Documents, &first, &last); err != nil {
 			rows.Close()
 			return nil, err
 		}
 		s.FirstSeen, s.LastSeen = store.ParseDay(first.String), store.ParseDay(last.String)
+		if aff.Valid || affName != "" {
+			s.Affiliation = &store.SourceRef{ID: aff.Int64, Name: affName}
+			if aff.Valid {
+				affiliated = append(affiliated, aff.Int64)
+			}
+		}
 		index[s.ID] = len(list)
 		list = append(list, s)
 	}
@@ -144,6 +155,26 @@ func sources(ctx context.Context, tx *sql.Tx, c *conds, order, lim string) ([]st
 		s.Names = append(s.Names, name)
 		return nil
 	})
+	if err != nil {
+		return nil, err
+	}
+	// An affiliation known as a source shows that source's name.
+	refs := map[int64]store.SourceRef{}
+	err = inChunks(affiliated, func(in string, args []any) error {
+		return eachItem(ctx, tx, `SELECT id, name, kind FROM entities WHERE id IN `+in, args, func(rows *sql.Rows) error {
+			var r store.SourceRef
+			err := rows.Scan(&r.ID, &r.Name, &r.Kind)
+			refs[r.ID] = r
+			return err
+		})
+	})
+	for i := range list {
+		if a := list[i].Affiliation; a != nil && a.ID != 0 {
+			if r, ok := refs[a.ID]; ok {
+				list[i].Affiliation = &r
+			}
+		}
+	}
 	return list, err
 }
 
@@ -241,6 +272,11 @@ func (db *DB) SplitSource(ctx context.Context, id int64, name string) (int64, er
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE sources SET entity_id = ? WHERE entity_id = ? AND name_key = ?`, newID, id, key)
 		if err != nil {
+			return err
+		}
+		// The names left are the user's too now: the reconciler, which
+		// groups names it finds alike, must not join the two again.
+		if _, err := tx.ExecContext(ctx, `UPDATE entity_names SET by_user = 1 WHERE entity_id = ?`, id); err != nil {
 			return err
 		}
 		// The old source keeps a name it still holds.

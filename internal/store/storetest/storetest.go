@@ -41,6 +41,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Delete", testDelete},
 		{"Stats", testStats},
 		{"Tokens", testTokens},
+		{"Reconciliation", testReconciliation},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
