@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -133,24 +134,30 @@ func TestLoopbackHost(t *testing.T) {
 func TestCrossOrigin(t *testing.T) {
 	st := ownStore(t)
 	h := newHandler(t, st, true)
+	srcs, err := st.Sources(context.Background(), store.SourceFilter{Limit: 1})
+	if err != nil || len(srcs.Items) == 0 {
+		t.Fatal("no source", err)
+	}
+	src := srcs.Items[0].ID
+	form := "/sources/" + strconv.FormatInt(src, 10) + "/reliability"
 	// A form on another site posting to this machine's server.
-	w := call(h, "POST", "/sources/1/reliability", strings.NewReader("reliability=A"), map[string]string{
+	w := call(h, "POST", form, strings.NewReader("reliability=A"), map[string]string{
 		"Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "cross-site", "Origin": "https://evil.example",
 	})
 	if w.Code != http.StatusForbidden {
 		t.Errorf("cross-site form: %d, want 403", w.Code)
 	}
-	if s, _ := st.Source(context.Background(), 1); s.Reliability != store.ReliabilityDefault {
+	if s, _ := st.Source(context.Background(), src); s.Reliability != store.ReliabilityDefault {
 		t.Errorf("a cross-site post changed the reliability to %s", s.Reliability)
 	}
 	// The same form from the page itself.
-	w = call(h, "POST", "/sources/1/reliability", strings.NewReader("reliability=A"), map[string]string{
+	w = call(h, "POST", form, strings.NewReader("reliability=A"), map[string]string{
 		"Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "same-origin", "Origin": "http://127.0.0.1:8080",
 	})
 	if w.Code != http.StatusSeeOther {
 		t.Errorf("same-origin form: %d, want 303", w.Code)
 	}
-	if s, _ := st.Source(context.Background(), 1); s.Reliability != "A" {
+	if s, _ := st.Source(context.Background(), src); s.Reliability != "A" {
 		t.Errorf("reliability %s after the form, want A", s.Reliability)
 	}
 }

@@ -283,27 +283,39 @@ func TestAccess(t *testing.T) {
 	local.do("DELETE", "/api/v1/documents/1", "", nil).wantError(t, 401, "revoked")
 }
 
+// firstSource is the id of the most quoted source: ids are the store's
+// (and the reconciler's) to give, so tests look them up.
+func firstSource(t *testing.T, st store.Store) string {
+	t.Helper()
+	p, err := st.Sources(context.Background(), store.SourceFilter{Limit: 1})
+	if err != nil || len(p.Items) == 0 {
+		t.Fatalf("no source: %v", err)
+	}
+	return itoa(p.Items[0].ID)
+}
+
 func TestSetReliability(t *testing.T) {
 	st := writeStore(t)
 	secret, _, _ := st.CreateToken(context.Background(), "tests")
 	c := newClient(t, st)
 	c.token = secret
+	src := firstSource(t, st)
 
-	r := c.do("PUT", "/api/v1/sources/1/reliability", "application/json", strings.NewReader(`{"reliability":"b"}`))
+	r := c.do("PUT", "/api/v1/sources/"+src+"/reliability", "application/json", strings.NewReader(`{"reliability":"b"}`))
 	var s store.Source
 	r.decode(t, &s)
-	if r.status != 200 || s.ID != 1 || s.Reliability != "B" {
+	if r.status != 200 || itoa(s.ID) != src || s.Reliability != "B" {
 		t.Fatalf("PUT reliability: %d %+v", r.status, s)
 	}
-	if got, _ := st.Source(context.Background(), 1); got.Reliability != "B" {
+	if got, err := st.Source(context.Background(), s.ID); err != nil || got.Reliability != "B" {
 		t.Errorf("stored reliability %q, want B", got.Reliability)
 	}
-	c.do("PUT", "/api/v1/sources/1/reliability", "application/json", strings.NewReader(`{"reliability":"G"}`)).wantError(t, 400, "A")
-	c.do("PUT", "/api/v1/sources/1/reliability", "application/json", strings.NewReader(`{"grade":"A"}`)).wantError(t, 400, "reliability")
-	c.do("PUT", "/api/v1/sources/1/reliability", "application/json", strings.NewReader(`not json`)).wantError(t, 400, "reliability")
+	c.do("PUT", "/api/v1/sources/"+src+"/reliability", "application/json", strings.NewReader(`{"reliability":"G"}`)).wantError(t, 400, "A")
+	c.do("PUT", "/api/v1/sources/"+src+"/reliability", "application/json", strings.NewReader(`{"grade":"A"}`)).wantError(t, 400, "reliability")
+	c.do("PUT", "/api/v1/sources/"+src+"/reliability", "application/json", strings.NewReader(`not json`)).wantError(t, 400, "reliability")
 	c.do("PUT", "/api/v1/sources/999999/reliability", "application/json", strings.NewReader(`{"reliability":"A"}`)).wantError(t, 404, "not found")
 	big := `{"reliability":"` + strings.Repeat("A", maxSmallBody) + `"}`
-	c.do("PUT", "/api/v1/sources/1/reliability", "application/json", strings.NewReader(big)).wantError(t, 400, "too large")
+	c.do("PUT", "/api/v1/sources/"+src+"/reliability", "application/json", strings.NewReader(big)).wantError(t, 400, "too large")
 }
 
 // article is a new article for the POST tests, in the pasted-text layout.

@@ -256,6 +256,9 @@ func TestRemoteVisitor(t *testing.T) {
 	st := ownStore(t)
 	u := newUI(t, st)
 	secret, _, _ := st.CreateToken(context.Background(), "browser")
+	srcs, _ := st.Sources(context.Background(), store.SourceFilter{Limit: 1})
+	src := srcs.Items[0].ID
+	form := "/sources/" + strconv.FormatInt(src, 10) + "/reliability"
 
 	w := visit(u, "GET", "/claims?speaker=Ellison", nil, true, "")
 	if w.Code != http.StatusSeeOther || w.Header().Get("Location") != "/login?next="+url.QueryEscape("/claims?speaker=Ellison") {
@@ -283,22 +286,22 @@ func TestRemoteVisitor(t *testing.T) {
 	}
 	// The reliability form from elsewhere: refused without a token, taken
 	// with one typed in the form or held in the cookie.
-	if w := visit(u, "POST", "/sources/1/reliability", url.Values{"reliability": {"C"}}, true, ""); w.Code != http.StatusSeeOther || !strings.HasPrefix(w.Header().Get("Location"), "/login") {
+	if w := visit(u, "POST", form, url.Values{"reliability": {"C"}}, true, ""); w.Code != http.StatusSeeOther || !strings.HasPrefix(w.Header().Get("Location"), "/login") {
 		t.Errorf("remote grade without a token: %d %s", w.Code, w.Header().Get("Location"))
 	}
-	if w := visit(u, "POST", "/sources/1/reliability", url.Values{"reliability": {"C"}, "token": {"cct_wrong"}}, true, secret); w.Code != http.StatusForbidden {
+	if w := visit(u, "POST", form, url.Values{"reliability": {"C"}, "token": {"cct_wrong"}}, true, secret); w.Code != http.StatusForbidden {
 		t.Errorf("remote grade with a wrong typed token: %d", w.Code)
 	}
-	if w := visit(u, "POST", "/sources/1/reliability", url.Values{"reliability": {"C"}, "token": {secret}}, true, ""); w.Code != http.StatusSeeOther && w.Code != 200 {
+	if w := visit(u, "POST", form, url.Values{"reliability": {"C"}, "token": {secret}}, true, ""); w.Code != http.StatusSeeOther && w.Code != 200 {
 		t.Errorf("remote grade with a typed token: %d", w.Code)
 	}
-	if w := visit(u, "POST", "/sources/1/reliability", url.Values{"reliability": {"D"}}, true, secret); w.Code != http.StatusSeeOther {
+	if w := visit(u, "POST", form, url.Values{"reliability": {"D"}}, true, secret); w.Code != http.StatusSeeOther {
 		t.Errorf("remote grade signed in: %d", w.Code)
 	}
-	if s, _ := st.Source(context.Background(), 1); s.Reliability != "D" {
+	if s, _ := st.Source(context.Background(), src); s.Reliability != "D" {
 		t.Errorf("reliability %s, want D", s.Reliability)
 	}
-	if w := visit(u, "POST", "/sources/1/reliability", url.Values{"reliability": {"Z"}}, false, ""); w.Code != http.StatusBadRequest {
+	if w := visit(u, "POST", form, url.Values{"reliability": {"Z"}}, false, ""); w.Code != http.StatusBadRequest {
 		t.Errorf("grade Z: %d", w.Code)
 	}
 	// Signing out clears the cookie; a revoked token's cookie is cleared.
