@@ -16,6 +16,7 @@ import (
 	"github.com/crosscheck-dev/crosscheck/internal/demo"
 	"github.com/crosscheck-dev/crosscheck/internal/extract"
 	"github.com/crosscheck-dev/crosscheck/internal/ingest/text"
+	"github.com/crosscheck-dev/crosscheck/internal/reconcile"
 	"github.com/crosscheck-dev/crosscheck/internal/store"
 	"github.com/crosscheck-dev/crosscheck/internal/store/sqlite"
 )
@@ -66,6 +67,9 @@ func runDemo(ctx context.Context, env Env, args []string) error {
 	}
 	if ctx.Err() != nil {
 		return ctx.Err()
+	}
+	if _, err := reconcile.Run(ctx, st); err != nil {
+		return err
 	}
 	l, err := readLedger(ctx, st, path)
 	if err != nil {
@@ -224,6 +228,7 @@ func (l *ledger) write(w io.Writer, width int) {
 	fmt.Fprintf(w, "   crosscheck claims --db %s --speaker Ellison\n", db)
 	fmt.Fprintf(w, "   crosscheck claims --db %s --search troops --since 2025-03-20 --format csv\n", db)
 	fmt.Fprintf(w, "   crosscheck sources --db %s --kind person\n", db)
+	fmt.Fprintf(w, "   crosscheck measures --db %s\n", db)
 }
 
 // claimHead is a claim's first line: who, by which word, when.

@@ -57,7 +57,14 @@ func runIngest(ctx context.Context, env Env, args []string) error {
 			}
 		}
 		err := g.run(ctx, readInputs(ctx, list, cfg, g.inputDone))
-		return g.finish(ctx, err, path)
+		var recErr error
+		if err == nil && ctx.Err() == nil && g.new > 0 {
+			g.reconciled, recErr = reconcileAfterIngest(ctx, st)
+		}
+		if err := g.finish(ctx, err, path); err != nil {
+			return err
+		}
+		return recErr
 	})
 }
 
@@ -126,6 +133,9 @@ type ingestion struct {
 
 	bar *progressbar.ProgressBar // nil unless stderr is a terminal
 	log io.Writer                // one line per document; nil on a terminal
+
+	// reconciled ends the summary line when a reconciliation ran.
+	reconciled string
 
 	mu       sync.Mutex // guards the counts, which the bar reads
 	new      int
@@ -352,8 +362,8 @@ func (g *ingestion) finish(ctx context.Context, runErr error, path string) error
 		g.bar.Finish()
 	}
 	if !g.quiet {
-		fmt.Fprintf(g.env.Stdout, "%d new, %d unchanged, %d failed; %d claims added to %s\n",
-			g.new, g.same, len(g.failures), g.claims, path)
+		fmt.Fprintf(g.env.Stdout, "%d new, %d unchanged, %d failed; %d claims added to %s%s\n",
+			g.new, g.same, len(g.failures), g.claims, path, g.reconciled)
 	}
 	for _, f := range g.failures {
 		fmt.Fprintln(g.env.Stderr, "crosscheck:", f)
