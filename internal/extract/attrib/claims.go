@@ -71,7 +71,7 @@ func (e *engine) colonClaim(si int) {
 	for end > to+1 && e.key(end-1) == "." {
 		end--
 	}
-	c.parts = []part{{to + 1, end}}
+	c.parts = []part{{to + 1, e.throughQuote(end, s)}}
 	e.finish(c, found{from: to, to: to + 1})
 }
 
@@ -742,6 +742,13 @@ func (e *engine) attribute(f found, si int) {
 				m.to = appEnd + 1
 			}
 		}
+		if m.unknownHead {
+			// "amid the turmoil said Christopher Harvey, a delegate": a
+			// name after the cue beats a guessed description before it.
+			if r, _ := e.npRight(f.to, s.To); r.ok() && r.kind == mName {
+				m = mention{}
+			}
+		}
 		if !m.ok() || m.kind == mEvidence && f.cue.Frame != FrameShow {
 			// Inverted: "“...,” said Ian Garner" / "..., said Mr Garner".
 			if j >= 0 && (e.key(j) == "," || e.tok(j).Kind == token.Quote) || j < lo && j >= 0 {
@@ -1097,7 +1104,22 @@ func (e *engine) contentAfterFrame(k int, s segment.Sentence, si int, fr Frame) 
 	if end <= k {
 		return nil
 	}
-	return []part{{k, end}}
+	return []part{{k, e.throughQuote(end, s)}}
+}
+
+// throughQuote extends content that ends at a sentence end inside a
+// quotation to the quotation's close: the quoted words run on over several
+// sentences ("said that “it's important. And it's another form of...”").
+func (e *engine) throughQuote(end int, s segment.Sentence) int {
+	if end < s.To-2 {
+		return end
+	}
+	q := e.d.QuoteOf(end - 1)
+	if q < 0 || !e.d.Quotes[q].Double || e.d.Quotes[q].Close < s.To {
+		return end
+	}
+	run := e.quoteRun(q)
+	return run[len(run)-1].to
 }
 
 func (e *engine) sentenceEndOnlyAfter(i int, s segment.Sentence) bool {

@@ -69,7 +69,7 @@ func init() {
 	say("write writes wrote writing written")
 	say("tweet tweets tweeted tweeting")
 	say("post posts posted posting")
-	say("state states stated stating")
+	say("stated stating") // "state" and "states" are nouns far more often
 	say("declare declares declared declaring")
 	say("stress stresses stressed stressing")
 	say("emphasise emphasises emphasised emphasising emphasize emphasizes emphasized emphasizing")

@@ -31,6 +31,9 @@ type mention struct {
 	country  string
 	plural   bool
 	female   bool
+	// unknownHead marks a description whose head no lexicon knows ("the
+	// actress"): a weaker reading than a name after the cue.
+	unknownHead bool
 	// antecedent is the noun phrase a relative pronoun stands for ("Trump,
 	// who said").
 	antecedent *mention
@@ -403,6 +406,7 @@ func (e *engine) description(from, to, head int) mention {
 		if strings.HasSuffix(hk, "ly") || functionWords[hk] || head == from {
 			return mention{}
 		}
+		m.unknownHead = true
 	}
 	m.name = e.d.TextOf(from, to)
 	if m.kind == mAnon && m.srcKind == Anonymous {
