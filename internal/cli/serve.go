@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck-dev/crosscheck/internal/ingest"
+	"github.com/crosscheck-dev/crosscheck/internal/reconcile"
 	"github.com/crosscheck-dev/crosscheck/internal/store"
 	"github.com/crosscheck-dev/crosscheck/internal/web"
 	"github.com/crosscheck-dev/crosscheck/internal/web/access"
@@ -54,7 +55,15 @@ func runServe(ctx context.Context, env Env, args []string) error {
 			Store:        st,
 			Logger:       log,
 			LoopbackOnly: loopback,
-			Intake:       intake.Config{Ingest: ingest.Config{Logger: log}},
+			Intake: intake.Config{
+				Ingest: ingest.Config{Logger: log},
+				// A document added through the server joins the measures
+				// at once, as one added by "crosscheck ingest" does.
+				AfterStore: func(ctx context.Context, _ []int64) error {
+					_, err := reconcile.Run(context.WithoutCancel(ctx), st)
+					return err
+				},
+			},
 		})
 		if err != nil {
 			return err

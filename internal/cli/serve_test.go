@@ -112,6 +112,45 @@ func TestServe(t *testing.T) {
 	if resp.StatusCode != 200 {
 		t.Errorf("PUT reliability with the token: %d", resp.StatusCode)
 	}
+
+	// A document POSTed joins the measures at once: the server reconciles
+	// what it stores.
+	estimates := func() int {
+		resp, err := http.Get(base + "/api/v1/measures?limit=1000")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var page struct {
+			Items []struct {
+				Estimates []struct{} `json:"estimates"`
+			} `json:"items"`
+		}
+		json.NewDecoder(resp.Body).Decode(&page)
+		n := 0
+		for _, m := range page.Items {
+			n += len(m.Estimates)
+		}
+		return n
+	}
+	before := estimates()
+	article := "Morvenian troop numbers put at 13,000\n\nBy Ada Example\n\n15 April 2025\n\nNorthwind Wire\n\n" +
+		"About 13,000 Morvenian soldiers remain near the Varrun, the Kestrian Defence Intelligence Directorate said on Tuesday.\n"
+	req, _ = http.NewRequest("POST", base+"/api/v1/documents", strings.NewReader(article))
+	req.Header.Set("Authorization", "Bearer "+secret)
+	req.Header.Set("Content-Type", "text/plain")
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 201 || strings.Contains(string(body), "warning") {
+		t.Fatalf("POST a document: %d %s", resp.StatusCode, body)
+	}
+	if after := estimates(); after <= before {
+		t.Errorf("estimates %d before the POST, %d after: the new figure was not reconciled", before, after)
+	}
 }
 
 func TestServeWarnsOffLoopback(t *testing.T) {

@@ -154,7 +154,13 @@ func pagePaths(t *testing.T, st store.Store) map[string]string {
 	if len(docs.Items) == 0 || len(srcs.Items) == 0 {
 		t.Fatal("the demo store is empty")
 	}
+	ms, _ := st.Measures(ctx, store.MeasureFilter{Limit: 1})
+	if len(ms.Items) == 0 {
+		t.Fatal("the demo store has no measure")
+	}
 	return map[string]string{
+		"measures":  "/measures",
+		"measure":   "/measures/" + strconv.FormatInt(ms.Items[0].ID, 10),
 		"home":      "/",
 		"articles":  "/documents",
 		"article":   "/documents/" + strconv.FormatInt(docs.Items[0].ID, 10),
@@ -262,6 +268,50 @@ func TestBrowserMapAndCharts(t *testing.T) {
 	if w < 300 || h < 100 || !inside {
 		t.Errorf("map drawn %vx%v, places inside: %v", w, h, inside)
 	}
+
+	// The measure's chart: a mark per dated figure, drawn inside the plot,
+	// the band of the latest figures, and set-aside figures greyed.
+	ms, _ := st.Measures(context.Background(), store.MeasureFilter{Limit: 1})
+	m, err := st.Measure(context.Background(), ms.Items[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.visit("/measures/" + strconv.FormatInt(m.ID, 10))
+	marks := eval[int](p, `[...document.querySelectorAll("#measure-chart .mark .dot")].filter(d => { const b = d.getBBox(); return b.width > 0 && b.height > 0 }).length`)
+	dated := 0
+	excluded := 0
+	for _, e := range m.Estimates {
+		if !e.SaidOn.IsZero() || !e.AsOf.IsZero() {
+			dated++
+		}
+		if e.Excluded {
+			excluded++
+		}
+	}
+	if marks == 0 || marks > len(m.Estimates) || marks < dated-1 {
+		t.Errorf("the chart drew %d marks for %d estimates (%d dated)", marks, len(m.Estimates), dated)
+	}
+	if m.Range != nil && eval[float64](p, `document.querySelector("#measure-chart rect.band").getBBox().width`) <= 0 {
+		t.Error("the band of the latest figures is not drawn")
+	}
+	grey := eval[int](p, `document.querySelectorAll("#measure-chart .mark.ex").length`)
+	if excluded > 0 && grey == 0 {
+		t.Errorf("%d estimates set aside, none greyed", excluded)
+	}
+	// Hovering a mark names the figure: each has a title.
+	if n := eval[int](p, `[...document.querySelectorAll("#measure-chart .mark")].filter(a => !a.querySelector("title") || !a.querySelector("title").textContent).length`); n != 0 {
+		t.Errorf("%d marks without a title", n)
+	}
+	// On a phone the narrow chart shows instead, and draws too.
+	p.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
+	p.visit("/measures/" + strconv.FormatInt(m.ID, 10))
+	if w := eval[float64](p, `document.getElementById("measure-chart-small").getBoundingClientRect().width`); w < 300 {
+		t.Errorf("phone: the narrow chart is %v wide", w)
+	}
+	if w := eval[float64](p, `document.getElementById("measure-chart").getBoundingClientRect().width`); w != 0 {
+		t.Errorf("phone: the wide chart shows too (%v wide)", w)
+	}
+	p.do(chromedp.EmulateViewport(1280, 900))
 
 	srcs, _ := st.Sources(context.Background(), store.SourceFilter{Kind: "person", Limit: 1})
 	p.visit("/sources/" + strconv.FormatInt(srcs.Items[0].ID, 10))

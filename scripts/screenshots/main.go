@@ -96,6 +96,12 @@ func run(out string) error {
 	if err != nil || len(people.Items) == 0 {
 		return fmt.Errorf("no person in the demo store: %v", err)
 	}
+	// The measure with the most independent sources makes the fullest
+	// chart; a store that is not reconciled has none.
+	measures, err := st.Measures(ctx, store.MeasureFilter{Limit: 1})
+	if err != nil {
+		return err
+	}
 	doc := "/documents/" + strconv.FormatInt(article.ID, 10)
 	src := "/sources/" + strconv.FormatInt(people.Items[0].ID, 10)
 	shots := []shot{
@@ -106,9 +112,17 @@ func run(out string) error {
 		{name: "timeline", path: "/timeline?since=2025-03-20&until=2025-04-02", width: 1280, height: 1000, scale: 1},
 		{name: "map", path: "/map", width: 1280, height: 900, scale: 1},
 		{name: "search", path: "/search?q=troops+OR+soldiers", width: 1280, height: 900, scale: 1},
+		{name: "measures", path: "/measures", width: 1280, height: 900, scale: 1},
 		{name: "phone-article", path: doc, width: 390, height: 844, scale: 2, click: "#doc-text a.hl"},
 		{name: "phone-claims", path: "/claims?has_quantity=true", width: 390, height: 844, scale: 2},
 		{name: "phone-home", path: "/", width: 390, height: 844, scale: 2},
+	}
+
+	if len(measures.Items) > 0 {
+		m := "/measures/" + strconv.FormatInt(measures.Items[0].ID, 10)
+		shots = append(shots,
+			shot{name: "measure", path: m, width: 1280, height: 1100, scale: 1},
+			shot{name: "phone-measure", path: m, width: 390, height: 844, scale: 2})
 	}
 
 	bctx, closeBrowser := webtest.Browser(ctx, chromium, filepath.Join(tmp, "chromium"))

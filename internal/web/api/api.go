@@ -1,6 +1,6 @@
-// Package api is crosscheck's JSON API under /api/v1: documents, claims,
-// sources, search and (once reconciled) measures, read with the store's
-// filters and paginated; documents added by POST; a source's reliability
+// Package api is crosscheck's JSON API under /api/v1: documents, claims
+// with their verification, sources, measures, a timeline and search, read
+// with the store's filters and paginated; documents added by POST; a source's reliability
 // set by PUT. Every response is JSON, errors included ({"error": "..."}
 // with the matching status). Reads are open to this machine; everything
 // else, and every write, needs an API token (see package access).
@@ -72,9 +72,13 @@ var routes = []route{
 	{"GET", "/documents/{id}/extraction", read, (*handler).getExtraction},
 	{"GET", "/claims", read, (*handler).listClaims},
 	{"GET", "/claims/{id}", read, (*handler).getClaim},
+	{"GET", "/claims/{id}/verification", read, (*handler).getVerification},
 	{"GET", "/sources", read, (*handler).listSources},
 	{"GET", "/sources/{id}", read, (*handler).getSource},
 	{"PUT", "/sources/{id}/reliability", write, (*handler).setReliability},
+	{"GET", "/measures", read, (*handler).listMeasures},
+	{"GET", "/measures/{id}", read, (*handler).getMeasure},
+	{"GET", "/timeline", read, (*handler).timeline},
 	{"GET", "/search", read, (*handler).search},
 }
 

@@ -207,6 +207,49 @@ func TestReadRoutes(t *testing.T) {
 	}
 }
 
+func TestMeasureRoutes(t *testing.T) {
+	c := newClient(t, readStore(t))
+	var ms list[store.Measure]
+	c.get("/api/v1/measures?limit=2").decode(t, &ms)
+	if ms.Total == 0 || len(ms.Items) == 0 || ms.Limit != 2 {
+		t.Fatalf("measures of the reconciled demo: %+v", ms)
+	}
+	top := ms.Items[0]
+	if top.Range == nil || top.Sources < 2 || len(top.Estimates) == 0 {
+		t.Errorf("the most sourced measure: %+v", top)
+	}
+	var m store.Measure
+	c.get("/api/v1/measures/" + itoa(top.ID)).decode(t, &m)
+	if m.ID != top.ID || len(m.Estimates) != len(top.Estimates) {
+		t.Errorf("measure %d: %d estimates, want %d", top.ID, len(m.Estimates), len(top.Estimates))
+	}
+	var found list[store.Measure]
+	c.get("/api/v1/measures?search=" + url.QueryEscape(strings.Fields(top.Name)[0]) + "&order=name").decode(t, &found)
+	if found.Total == 0 {
+		t.Errorf("searching %q found no measure", top.Name)
+	}
+	var tl list[store.TimelineEntry]
+	c.get("/api/v1/timeline?measure=" + itoa(top.ID) + "&order=oldest").decode(t, &tl)
+	if tl.Total == 0 {
+		t.Fatal("no timeline entry for the top measure")
+	}
+	for _, e := range tl.Items {
+		if e.Measure == nil || e.Measure.ID != top.ID || e.Estimate == nil {
+			t.Errorf("timeline entry not of measure %d: %+v", top.ID, e)
+		}
+	}
+	var v store.Verification
+	claimID := top.Estimates[0].Claim.ID
+	c.get("/api/v1/claims/" + itoa(claimID) + "/verification").decode(t, &v)
+	if v.ClaimID != claimID || v.Status == "" || v.Credibility < 1 || v.Credibility > 6 {
+		t.Errorf("verification of claim %d: %+v", claimID, v)
+	}
+	c.get("/api/v1/measures/999999").wantError(t, 404, "not found")
+	c.get("/api/v1/measures?order=loudest").wantError(t, 400, "order")
+	c.get("/api/v1/timeline?measure=x").wantError(t, 400, "measure")
+	c.get("/api/v1/claims/999999/verification").wantError(t, 404, "not found")
+}
+
 func TestErrors(t *testing.T) {
 	c := newClient(t, readStore(t))
 	for _, tc := range []struct {

@@ -220,3 +220,39 @@ func Search(q url.Values) (store.SearchFilter, error) {
 	e.keep(err)
 	return f, e.err
 }
+
+// Measures reads a MeasureFilter: search, source, order (sources, recent,
+// name), limit, offset.
+func Measures(q url.Values) (store.MeasureFilter, error) {
+	var e errs
+	var err error
+	f := store.MeasureFilter{Search: strings.TrimSpace(q.Get("search"))}
+	f.SourceID, err = id(q, "source")
+	e.keep(err)
+	o, err := oneOf(q, "order", "sources", "recent", "name")
+	e.keep(err)
+	f.Order = store.Order(o)
+	f.Limit, f.Offset, err = Page(q, DefaultLimit)
+	e.keep(err)
+	return f, e.err
+}
+
+// Timeline reads a TimelineFilter: source, measure, since, until, order
+// (oldest, newest), limit, offset.
+func Timeline(q url.Values) (store.TimelineFilter, error) {
+	var e errs
+	var err error
+	var f store.TimelineFilter
+	f.SourceID, err = id(q, "source")
+	e.keep(err)
+	f.MeasureID, err = id(q, "measure")
+	e.keep(err)
+	f.Since = e.day(q, "since", false)
+	f.Until = e.day(q, "until", true)
+	o, err := oneOf(q, "order", "oldest", "newest")
+	e.keep(err)
+	f.Order = store.Order(o)
+	f.Limit, f.Offset, err = Page(q, DefaultLimit)
+	e.keep(err)
+	return f, e.err
+}

@@ -58,6 +58,8 @@ type claimView struct {
 	PlacesRead []normal
 	// Reliability is the source's grade.
 	Reliability string
+	// Verification is what the reconciliation found of the claim's truth.
+	Verification store.Verification
 }
 
 // articleSource is a source of the article in the side list.
@@ -97,7 +99,27 @@ func (u *UI) document(w http.ResponseWriter, r *http.Request, who access.Who) {
 		u.fail(w, r, err)
 		return
 	}
+	ids := make([]int64, len(rows.Items))
+	for i, c := range rows.Items {
+		ids[i] = c.ID
+	}
+	vs, err := u.Store.Verifications(ctx, ids...)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
 	d := buildArticle(doc, res, rows.Items, srcs.Items)
+	verified := map[int64]store.Verification{}
+	for _, v := range vs {
+		verified[v.ClaimID] = v
+	}
+	for i := range d.Claims {
+		v, ok := verified[d.Claims[i].ID]
+		if !ok {
+			v = store.Unjudged(d.Claims[i].ID)
+		}
+		d.Claims[i].Verification = v
+	}
 	title := doc.Title
 	if title == "" {
 		title = "Article " + strconv.FormatInt(id, 10)

@@ -94,20 +94,53 @@ func (e *engine) funcs() template.FuncMap {
 			}
 			return "/static/" + name
 		},
-		"day":      store.Day,
-		"longDay":  longDay,
-		"number":   func(n int) string { return chart.Number(float64(n)) },
-		"figure":   chart.Number,
-		"plural":   plural,
-		"pct":      func(a, b int) int { return percent(a, b) },
-		"add":      func(a, b int) int { return a + b },
-		"add2":     func(a, b float64) float64 { return a + b },
-		"query":    withQuery,
-		"colour":   func(i int) string { return "s" + strconv.Itoa(i%paletteSize) },
-		"f1":       func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) },
-		"join":     strings.Join,
-		"kindName": kindName,
+		"day":            store.Day,
+		"longDay":        longDay,
+		"number":         func(n int) string { return chart.Number(float64(n)) },
+		"figure":         chart.Number,
+		"plural":         plural,
+		"pct":            func(a, b int) int { return percent(a, b) },
+		"add":            func(a, b int) int { return a + b },
+		"add2":           func(a, b float64) float64 { return a + b },
+		"query":          withQuery,
+		"colour":         func(i int) string { return "s" + strconv.Itoa(i%paletteSize) },
+		"f1":             func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) },
+		"join":           strings.Join,
+		"kindName":       kindName,
+		"rangeText":      rangeText,
+		"measureLine":    measureLine,
+		"srcName":        func(s store.SourceRef) string { return s.Name },
+		"credibility":    credibility,
+		"estimateFigure": estimateFigure,
+		"chartOf": func(l chart.Layout, id, class string) chartView {
+			return chartView{Layout: l, ID: id, Class: class}
+		},
 	}
+}
+
+// credibility names a grade of information credibility on the Admiralty
+// scale (STANAG 2511).
+func credibility(n int) string {
+	switch n {
+	case 1:
+		return "confirmed by other sources"
+	case 2:
+		return "probably true"
+	case 3:
+		return "possibly true"
+	case 4:
+		return "doubtful"
+	case 5:
+		return "improbable"
+	}
+	return "truth cannot be judged"
+}
+
+// chartView is a chart's layout with the id and class of its figure, for
+// the "chart" template.
+type chartView struct {
+	Layout    chart.Layout
+	ID, Class string
 }
 
 // paletteSize is the number of source colours in app.css (.s0 to .s9).

@@ -8,11 +8,13 @@ import (
 )
 
 // homeData is the overview: what the store holds, the latest documents,
-// the most quoted sources.
+// the most reported figures, the most quoted sources.
 type homeData struct {
 	Stats     store.Stats
 	Documents []store.Document
 	Sources   []store.Source
+	// Measures are the measures with the most independent sources.
+	Measures []store.Measure
 	// MaxClaims is the most claims of a listed source, for the bars.
 	MaxClaims int
 	// CanAdd is set when the visitor may add an article.
@@ -38,7 +40,12 @@ func (u *UI) home(w http.ResponseWriter, r *http.Request, who access.Who) {
 		u.fail(w, r, err)
 		return
 	}
-	d.Documents, d.Sources = docs.Items, srcs.Items
+	ms, err := u.Store.Measures(ctx, store.MeasureFilter{Limit: 6})
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	d.Documents, d.Sources, d.Measures = docs.Items, srcs.Items, ms.Items
 	for _, s := range d.Sources {
 		d.MaxClaims = max(d.MaxClaims, s.Claims)
 	}

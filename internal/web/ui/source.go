@@ -18,6 +18,8 @@ type sourceData struct {
 	Shown, Total int
 	// Activity is the claims per period, for the chart over time.
 	Activity activity
+	// Measures are the measures the source gave a figure for.
+	Measures []store.Measure
 	Grades   []grade
 	// CanGrade is set when the visitor may change the reliability without
 	// typing a token: from this machine, or signed in.
@@ -60,6 +62,12 @@ func (u *UI) source(w http.ResponseWriter, r *http.Request, who access.Who) {
 	d := sourceData{Source: s, Claims: p.Items, Shown: len(p.Items), Total: p.Total, Grades: grades,
 		CanGrade: who.Local || who.Token != nil, Saved: r.URL.Query().Get("saved") == "1"}
 	d.Activity = layActivity(p.Items)
+	ms, err := u.Store.Measures(ctx, store.MeasureFilter{SourceID: id, Limit: 20})
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	d.Measures = ms.Items
 	pg := u.newPage(r, who, s.Name, "sources", d)
 	if d.Saved {
 		pg.Flash = "Reliability saved: " + s.Reliability + "."

@@ -21,12 +21,16 @@ type timelineData struct {
 	// timeline reads at most timelineClaims.
 	Shown, Total int
 	Source       *store.Source
+	// Measure is set when the timeline follows one measure's figures.
+	Measure *store.Measure
 }
 
 type timelineDay struct {
 	Day        time.Time
 	Statements []store.Claim
 	Events     []timelineEvent
+	// Figures are a measure's estimates said that day.
+	Figures []store.TimelineEntry
 }
 
 // timelineEvent is a dated event a claim speaks of: "shipped between 8
@@ -45,6 +49,10 @@ const timelineClaims = 1000
 // until, search, speaker...).
 func (u *UI) timeline(w http.ResponseWriter, r *http.Request, who access.Who) {
 	q := r.URL.Query()
+	if q.Get("measure") != "" {
+		u.measureTimeline(w, r, who)
+		return
+	}
 	f, err := query.Claims(q)
 	if err != nil {
 		u.fail(w, r, err)
@@ -114,4 +122,38 @@ func layTimeline(claims []store.Claim, since, until time.Time) []timelineDay {
 	}
 	slices.SortFunc(out, func(a, b timelineDay) int { return a.Day.Compare(b.Day) })
 	return out
+}
+
+// measureTimeline serves GET /timeline?measure=ID: one measure's figures,
+// day by day, as the reconciliation dated them.
+func (u *UI) measureTimeline(w http.ResponseWriter, r *http.Request, who access.Who) {
+	q := r.URL.Query()
+	f, err := query.Timeline(q)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	if q.Get("limit") == "" {
+		f.Limit = timelineClaims
+	}
+	m, err := u.Store.Measure(r.Context(), f.MeasureID)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	p, err := u.Store.Timeline(r.Context(), f)
+	if err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	d := timelineData{Since: q.Get("since"), Until: q.Get("until"), Shown: len(p.Items), Total: p.Total, Measure: m}
+	d.Filter.Since, d.Filter.Until = f.Since, f.Until
+	for _, e := range p.Items {
+		if n := len(d.Days); n == 0 || !d.Days[n-1].Day.Equal(e.Day) {
+			d.Days = append(d.Days, timelineDay{Day: e.Day})
+		}
+		last := &d.Days[len(d.Days)-1]
+		last.Figures = append(last.Figures, e)
+	}
+	u.render(w, r, http.StatusOK, "timeline", u.newPage(r, who, "Timeline: "+m.Name, "timeline", d))
 }

@@ -70,6 +70,8 @@ func New(cfg Config) (*UI, error) {
 	u.read("GET /sources", u.sources)
 	u.read("GET /sources/{id}", u.source)
 	u.read("POST /sources/{id}/reliability", u.setReliability)
+	u.read("GET /measures", u.measures)
+	u.read("GET /measures/{id}", u.measure)
 	u.read("GET /timeline", u.timeline)
 	u.read("GET /map", u.worldMap)
 	u.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {

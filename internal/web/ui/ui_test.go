@@ -114,8 +114,13 @@ func TestPages(t *testing.T) {
 	u := newUI(t, st)
 	docs, _ := st.Documents(context.Background(), store.DocumentFilter{})
 	srcs, _ := st.Sources(context.Background(), store.SourceFilter{Limit: 1})
+	ms, _ := st.Measures(context.Background(), store.MeasureFilter{Limit: 1})
+	if len(ms.Items) == 0 {
+		t.Fatal("the demo store has no measure: was it reconciled?")
+	}
 	doc := strconv.FormatInt(docs.Items[0].ID, 10)
 	src := strconv.FormatInt(srcs.Items[0].ID, 10)
+	msr := strconv.FormatInt(ms.Items[0].ID, 10)
 	for path, want := range map[string]string{
 		"/":                                    "Latest articles",
 		"/documents":                           docs.Items[0].Title,
@@ -128,6 +133,10 @@ func TestPages(t *testing.T) {
 		"/sources?kind=person&order=name":      "person",
 		"/sources/" + src:                      "Claims over time",
 		"/timeline":                            "tl-day",
+		"/measures":                            ms.Items[0].Name,
+		"/measures?search=soldiers":            "soldiers",
+		"/measures/" + msr:                     `id="measure-chart"`,
+		"/timeline?measure=" + msr:             ms.Items[0].Name,
 		"/timeline?source=" + src:              srcs.Items[0].Name,
 		"/map":                                 `class="place"`,
 		"/search?q=troops":                     "matches, best first",
@@ -154,7 +163,7 @@ func TestPages(t *testing.T) {
 	}
 	for path, status := range map[string]int{
 		"/documents/999999": 404, "/documents/x": 404, "/sources/999999": 404, "/nowhere": 404,
-		"/claims?since=someday": 400, "/claims?limit=0": 400, "/sources?kind=robot": 400,
+		"/claims?since=someday": 400, "/measures/999999": 404, "/measures?order=x": 400, "/timeline?measure=0": 400, "/claims?limit=0": 400, "/sources?kind=robot": 400,
 	} {
 		if w := visit(u, "GET", path, nil, false, ""); w.Code != status {
 			t.Errorf("GET %s: %d, want %d", path, w.Code, status)

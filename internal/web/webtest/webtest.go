@@ -16,12 +16,13 @@ import (
 	"github.com/crosscheck-dev/crosscheck/internal/demo"
 	"github.com/crosscheck-dev/crosscheck/internal/extract"
 	"github.com/crosscheck-dev/crosscheck/internal/ingest/text"
+	"github.com/crosscheck-dev/crosscheck/internal/reconcile"
 	"github.com/crosscheck-dev/crosscheck/internal/store"
 	"github.com/crosscheck-dev/crosscheck/internal/store/sqlite"
 )
 
 // DemoStore creates a store at path and reads the demo articles into it,
-// as "crosscheck demo" does.
+// and reconciles them, as "crosscheck demo" does.
 func DemoStore(ctx context.Context, path string) (store.Store, error) {
 	st, err := sqlite.Open(ctx, path)
 	if err != nil {
@@ -50,6 +51,10 @@ func DemoStore(ctx context.Context, path string) (store.Store, error) {
 	if err != nil {
 		st.Close()
 		return nil, fmt.Errorf("webtest: storing the demo: %w", err)
+	}
+	if _, err := reconcile.Run(ctx, st); err != nil {
+		st.Close()
+		return nil, fmt.Errorf("webtest: reconciling the demo: %w", err)
 	}
 	return st, nil
 }
