@@ -102,18 +102,28 @@ func run(out string) error {
 	if err != nil {
 		return err
 	}
+	// On the article, select a claim that carries a figure: its card has
+	// the most to show.
+	claims, err := st.Claims(ctx, store.ClaimFilter{DocumentID: article.ID, HasQuantity: true, Limit: 1})
+	if err != nil {
+		return err
+	}
+	pick := "#doc-text a.hl"
+	if len(claims.Items) > 0 {
+		pick = `#doc-text a.hl[data-claim="` + strconv.FormatInt(claims.Items[0].ID, 10) + `"]`
+	}
 	doc := "/documents/" + strconv.FormatInt(article.ID, 10)
 	src := "/sources/" + strconv.FormatInt(people.Items[0].ID, 10)
 	shots := []shot{
 		{name: "home", path: "/", width: 1280, height: 900, scale: 1},
-		{name: "article", path: doc, width: 1280, height: 1000, scale: 1, click: "#doc-text a.hl"},
+		{name: "article", path: doc, width: 1280, height: 1000, scale: 1, click: pick},
 		{name: "claims", path: "/claims?has_quantity=true", width: 1280, height: 900, scale: 1},
 		{name: "source", path: src, width: 1280, height: 1000, scale: 1},
 		{name: "timeline", path: "/timeline?since=2025-03-20&until=2025-04-02", width: 1280, height: 1000, scale: 1},
 		{name: "map", path: "/map", width: 1280, height: 900, scale: 1},
 		{name: "search", path: "/search?q=troops+OR+soldiers", width: 1280, height: 900, scale: 1},
 		{name: "measures", path: "/measures", width: 1280, height: 900, scale: 1},
-		{name: "phone-article", path: doc, width: 390, height: 844, scale: 2, click: "#doc-text a.hl"},
+		{name: "phone-article", path: doc, width: 390, height: 844, scale: 2, click: pick},
 		{name: "phone-claims", path: "/claims?has_quantity=true", width: 390, height: 844, scale: 2},
 		{name: "phone-home", path: "/", width: 390, height: 844, scale: 2},
 	}

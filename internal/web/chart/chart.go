@@ -277,9 +277,13 @@ func dayTicks(from, to time.Time, n int) []dayTick {
 	return out
 }
 
-// Number formats a figure as a reader expects: 12,500; 2.5; 1.2 million.
+// Number formats a figure as a reader expects: 12,500; 2.5; 1.2 million;
+// 1.1 billion.
 func Number(v float64) string {
-	if math.Abs(v) >= 1e6 && math.Mod(v, 1e5) == 0 {
+	switch {
+	case math.Abs(v) >= 1e9 && math.Mod(v, 1e8) == 0:
+		return trimZero(strconv.FormatFloat(v/1e9, 'f', 1, 64)) + " billion"
+	case math.Abs(v) >= 1e6 && math.Mod(v, 1e5) == 0:
 		return trimZero(strconv.FormatFloat(v/1e6, 'f', 1, 64)) + " million"
 	}
 	if v != math.Trunc(v) {

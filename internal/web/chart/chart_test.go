@@ -65,7 +65,7 @@ func TestLayEmptyAndSingle(t *testing.T) {
 func TestNumber(t *testing.T) {
 	for v, want := range map[float64]string{
 		0: "0", 150: "150", 9500: "9,500", 12500: "12,500", 1e6: "1 million", 2.5e6: "2.5 million",
-		1234567: "1,234,567", 2.5: "2.5", -3000: "−3,000", 10: "10",
+		1234567: "1,234,567", 2.5: "2.5", -3000: "−3,000", 10: "10", 1.1e9: "1.1 billion", 2e9: "2 billion",
 	} {
 		if got := Number(v); got != want {
 			t.Errorf("Number(%v) = %q, want %q", v, got, want)

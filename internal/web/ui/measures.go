@@ -47,18 +47,25 @@ func rangeText(rg *store.Range) string {
 // measureLine says in a few words what is counted: the event, where, and
 // whether it is expected or done.
 func measureLine(m store.Measure) string {
+	// Say only what the name does not say already.
+	name := strings.ToLower(m.Name)
 	var parts []string
-	if m.Event != "" && m.Event != "present" {
-		parts = append(parts, m.Event)
+	add := func(s string) {
+		if s != "" && !strings.Contains(name, strings.ToLower(s)) {
+			parts = append(parts, s)
+		}
+	}
+	if m.Event != "present" {
+		add(m.Event)
 	}
 	if m.Outlook == "expected" {
-		parts = append(parts, "expected")
+		add("expected")
 	}
 	if m.Place != "" {
-		parts = append(parts, "in "+m.Place)
+		add("in " + m.Place)
 	}
 	if m.Rate != "" {
-		parts = append(parts, "a "+m.Rate)
+		add("a " + m.Rate)
 	}
 	if m.Increment {
 		parts = append(parts, "additions")
