@@ -219,17 +219,17 @@ func TestMeasureRoutes(t *testing.T) {
 		t.Errorf("the most sourced measure: %+v", top)
 	}
 	var m store.Measure
-	c.get("/api/v1/measures/" + itoa(top.ID)).decode(t, &m)
+	c.get("/api/v1/measures/"+itoa(top.ID)).decode(t, &m)
 	if m.ID != top.ID || len(m.Estimates) != len(top.Estimates) {
 		t.Errorf("measure %d: %d estimates, want %d", top.ID, len(m.Estimates), len(top.Estimates))
 	}
 	var found list[store.Measure]
-	c.get("/api/v1/measures?search=" + url.QueryEscape(strings.Fields(top.Name)[0]) + "&order=name").decode(t, &found)
+	c.get("/api/v1/measures?search="+url.QueryEscape(strings.Fields(top.Name)[0])+"&order=name").decode(t, &found)
 	if found.Total == 0 {
 		t.Errorf("searching %q found no measure", top.Name)
 	}
 	var tl list[store.TimelineEntry]
-	c.get("/api/v1/timeline?measure=" + itoa(top.ID) + "&order=oldest").decode(t, &tl)
+	c.get("/api/v1/timeline?measure="+itoa(top.ID)+"&order=oldest").decode(t, &tl)
 	if tl.Total == 0 {
 		t.Fatal("no timeline entry for the top measure")
 	}
@@ -240,7 +240,7 @@ func TestMeasureRoutes(t *testing.T) {
 	}
 	var v store.Verification
 	claimID := top.Estimates[0].Claim.ID
-	c.get("/api/v1/claims/" + itoa(claimID) + "/verification").decode(t, &v)
+	c.get("/api/v1/claims/"+itoa(claimID)+"/verification").decode(t, &v)
 	if v.ClaimID != claimID || v.Status == "" || v.Credibility < 1 || v.Credibility > 6 {
 		t.Errorf("verification of claim %d: %+v", claimID, v)
 	}
