@@ -43,16 +43,105 @@ var timeWords = map[string]bool{
 // ParseDate reads line as a lone date, the way news sites and pasted
 // articles print a publication date: "18 October 2024", "October 18, 2024",
 // "Fri 18 Oct 2024 06.00 BST", "Published: 18th of October 2024",
-// "2024-10-18", "18/10/2024", "10/18/2024". It reports false for anything
-// else, including a date inside a sentence.
+// "2024-10-18", "18/10/2024", "10/18/2024", and the stamps of wire services
+// and news archives: "10/26/89", "08-15-90 1337EDT", "02/06/1998
+// 22:19:00", "19980108", "980120". It reports false for anything else,
+// including a date inside a sentence and a date with no year.
 //
-// An all-numeric date with both parts at most 12 ("05/06/2024") is read day
-// first, as most of the world writes it; American pages spell the month out
-// in their datelines, so the ambiguity is rare in practice.
+// An all-numeric date whose parts are both 12 or less is read month first
+// when it is a stamp, that is when a time of day or a two-digit year comes
+// with it ("03/01/1998 14:11:00" is 1 March, as US wire services write it),
+// and day first otherwise ("05/06/2024" alone is 5 June, as most of the
+// world writes it). Read settles a lone one by the rest of the document.
 func ParseDate(line string) (time.Time, bool) {
+	d, ok := parseDateLine(line)
+	return d.t, ok
+}
+
+// lineDate is a date read from a date line.
+type lineDate struct {
+	t time.Time
+	// alt is the other reading of an all-numeric date whose order the
+	// line does not settle ("05/06/2024"), zero when there is none.
+	alt time.Time
+	// stamp marks a numeric date printed with a time of day or a
+	// two-digit year: t is then its month-first reading.
+	stamp bool
+}
+
+// parseDateLine is ParseDate with what it knows of an ambiguous order.
+func parseDateLine(line string) (lineDate, bool) {
+	fields, ok := dateFields(line)
+	if !ok {
+		return lineDate{}, false
+	}
+	wd := -1
+	if w, ok := weekdayNum(fields[0]); ok && len(fields) > 1 {
+		if _, _, ok := numericDate(fields[1]); ok {
+			wd, fields = w, fields[1:] // "Tuesday 05/06/2024"
+		}
+	}
+	if t, alt, ok := numericDate(fields[0]); ok {
+		if !onlyTime(fields[1:]) {
+			return lineDate{}, false
+		}
+		d := lineDate{t: t, alt: alt}
+		if !alt.IsZero() && (len(fields) > 1 || twoDigitYearIn(fields[0])) {
+			// A stamp: month first, as US wire services print it.
+			d.stamp = true
+			if monthFirst(fields[0]) != t {
+				d.t, d.alt = d.alt, d.t
+			}
+		}
+		if wd >= 0 {
+			// The weekday settles the order when one reading fits it.
+			if weekdayOf(d.t) != wd && !d.alt.IsZero() && weekdayOf(d.alt) == wd {
+				d.t = d.alt
+			}
+			if weekdayOf(d.t) != wd {
+				return lineDate{}, false
+			}
+			d.alt = time.Time{}
+		}
+		return d, true
+	}
+	if wd >= 0 {
+		return lineDate{}, false
+	}
+	if len(fields) == 1 || onlyTime(fields[1:]) {
+		if t, ok := compactDate(fields[0]); ok {
+			return lineDate{t: t}, true
+		}
+	}
+	y, m, d, n, ok := wordDate(fields)
+	if !ok || y == 0 || !onlyTime(fields[n:]) {
+		return lineDate{}, false
+	}
+	t, ok := makeDate(y, m, d)
+	return lineDate{t: t}, ok
+}
+
+// parseDayMonth reads a date line that gives a month and a day but no
+// year ("August 7", "Fri 18 Oct"), as news agencies print it above a
+// story; the year comes from elsewhere.
+func parseDayMonth(line string) (time.Month, int, bool) {
+	fields, ok := dateFields(line)
+	if !ok {
+		return 0, 0, false
+	}
+	y, m, d, n, ok := wordDate(fields)
+	if !ok || y != 0 || d == 0 || n != len(fields) {
+		return 0, 0, false
+	}
+	return m, d, true
+}
+
+// dateFields splits a date line into lower-case fields, after the words
+// sites put before a date.
+func dateFields(line string) ([]string, bool) {
 	s := strings.TrimSpace(line)
 	if len(s) < 6 || len(s) > 80 {
-		return time.Time{}, false
+		return nil, false
 	}
 	lower := strings.ToLower(s)
 	for _, p := range datePrefixes {
@@ -62,46 +151,76 @@ func ParseDate(line string) (time.Time, bool) {
 		}
 	}
 	fields := strings.FieldsFunc(lower, func(r rune) bool { return r == ' ' || r == ',' || r == '\u00a0' })
-	if len(fields) == 0 {
-		return time.Time{}, false
-	}
-	if t, ok := numericDate(fields[0]); ok {
-		if onlyTime(fields[1:]) {
-			return t, true
-		}
-		return time.Time{}, false
-	}
+	return fields, len(fields) > 0
+}
 
-	day, year := 0, 0
-	var month time.Month
+// wordDate reads a date with its month in words at the head of fields:
+// "18 october 2024", "october 18 2024", "fri 18 oct", "18th of october".
+// It returns the year (0 when none), month, day (0 for "October 2024"),
+// and how many fields it used.
+func wordDate(fields []string) (y int, month time.Month, day, n int, ok bool) {
 	for i, f := range fields {
 		switch {
 		case i == 0 && weekdays[strings.TrimSuffix(f, ".")]:
 		case f == "of" && day > 0 && month == 0:
 		case month == 0 && months[strings.TrimSuffix(f, ".")] != 0:
 			month = months[strings.TrimSuffix(f, ".")]
-		case day == 0 && year == 0 && isDay(f):
+		case day == 0 && y == 0 && isDay(f):
 			day = atoiSuffix(f)
-		case year == 0 && month != 0 && day != 0 && isYear(f):
-			year, _ = strconv.Atoi(f)
-		case year != 0:
-			if !onlyTime(fields[i:]) {
-				return time.Time{}, false
-			}
-			return makeDate(year, month, day)
+		case y == 0 && month != 0 && day != 0 && isYear(f):
+			y, _ = strconv.Atoi(f)
 		default:
-			return time.Time{}, false
+			if month == 0 {
+				return 0, 0, 0, 0, false
+			}
+			return y, month, day, i, true
 		}
 	}
-	if year == 0 {
-		return time.Time{}, false
-	}
-	return makeDate(year, month, day)
+	return y, month, day, len(fields), month != 0
 }
 
 // numericDate reads 2024-10-18, 2024/10/18, 18/10/2024, 10/18/2024,
-// 18.10.2024 and 18-10-2024, with an optional "T..." time after an ISO date.
-func numericDate(f string) (time.Time, bool) {
+// 18.10.2024, 18-10-2024 and, with a two-digit year, 10/26/89 and
+// 08-15-90, with an optional "T..." time after an ISO date. When both
+// orders are possible it returns the day-first reading and the other one
+// as alt.
+func numericDate(f string) (t, alt time.Time, ok bool) {
+	parts, ok := numericParts(f)
+	if !ok {
+		return t, alt, false
+	}
+	n := [3]int{}
+	for i, p := range parts {
+		n[i], _ = strconv.Atoi(p)
+	}
+	if len(parts[0]) == 4 { // year first
+		t, ok = makeDate(n[0], time.Month(n[1]), n[2])
+		return t, alt, ok
+	}
+	y := n[2]
+	switch len(parts[2]) {
+	case 4:
+	case 2:
+		y = twoDigitYear(y)
+	default:
+		return t, alt, false
+	}
+	dayFirst, ok1 := makeDate(y, time.Month(n[1]), n[0])
+	monthFirst, ok2 := makeDate(y, time.Month(n[0]), n[1])
+	switch {
+	case ok1 && ok2 && n[0] != n[1]:
+		return dayFirst, monthFirst, true
+	case ok1:
+		return dayFirst, alt, true
+	case ok2: // the second part cannot be a month
+		return monthFirst, alt, true
+	}
+	return t, alt, false
+}
+
+// numericParts splits a numeric date into its three parts, or reports
+// false.
+func numericParts(f string) ([]string, bool) {
 	if i := strings.IndexByte(f, 't'); i == 10 {
 		f = f[:i]
 	}
@@ -113,34 +232,95 @@ func numericDate(f string) (time.Time, bool) {
 		}
 	}
 	if sep == 0 {
-		return time.Time{}, false
+		return nil, false
 	}
 	parts := strings.Split(strings.TrimSuffix(f, string(sep)), string(sep))
 	if len(parts) != 3 {
-		return time.Time{}, false
+		return nil, false
 	}
-	n := [3]int{}
-	for i, p := range parts {
+	for _, p := range parts {
 		if p == "" || len(p) > 4 {
-			return time.Time{}, false
+			return nil, false
 		}
-		v, err := strconv.Atoi(p)
-		if err != nil || v < 0 {
-			return time.Time{}, false
+		for i := 0; i < len(p); i++ {
+			if p[i] < '0' || p[i] > '9' {
+				return nil, false
+			}
 		}
-		n[i] = v
 	}
-	switch {
-	case len(parts[0]) == 4: // year first
-		return makeDate(n[0], time.Month(n[1]), n[2])
-	case len(parts[2]) == 4:
-		if n[1] > 12 && n[0] <= 12 { // American order: the second part cannot be a month
-			return makeDate(n[2], time.Month(n[0]), n[1])
+	if len(parts[0]) != 4 && (len(parts[1]) > 2 || len(parts[0]) > 2) {
+		return nil, false
+	}
+	return parts, true
+}
+
+// monthFirst returns the month-first reading of a numeric date f that
+// numericDate read.
+func monthFirst(f string) time.Time {
+	parts, _ := numericParts(f)
+	a, _ := strconv.Atoi(parts[0])
+	b, _ := strconv.Atoi(parts[1])
+	y, _ := strconv.Atoi(parts[2])
+	if len(parts[2]) == 2 {
+		y = twoDigitYear(y)
+	}
+	t, _ := makeDate(y, time.Month(a), b)
+	return t
+}
+
+func twoDigitYearIn(f string) bool {
+	parts, ok := numericParts(f)
+	return ok && len(parts[2]) == 2
+}
+
+// twoDigitYear reads '89 as 1989 and '24 as 2024: news archives reach
+// back to the last century, and 50 years either side covers them.
+func twoDigitYear(y int) int {
+	if y >= 50 {
+		return 1900 + y
+	}
+	return 2000 + y
+}
+
+// compactDate reads the digits-only stamps of news archives: YYYYMMDD
+// ("19980108") and YYMMDD ("980120").
+func compactDate(f string) (time.Time, bool) {
+	for i := 0; i < len(f); i++ {
+		if f[i] < '0' || f[i] > '9' {
+			return time.Time{}, false
 		}
-		return makeDate(n[2], time.Month(n[1]), n[0])
+	}
+	switch len(f) {
+	case 8:
+		y, _ := strconv.Atoi(f[:4])
+		m, _ := strconv.Atoi(f[4:6])
+		d, _ := strconv.Atoi(f[6:])
+		return makeDate(y, time.Month(m), d)
+	case 6:
+		y, _ := strconv.Atoi(f[:2])
+		m, _ := strconv.Atoi(f[2:4])
+		d, _ := strconv.Atoi(f[4:])
+		return makeDate(twoDigitYear(y), time.Month(m), d)
 	}
 	return time.Time{}, false
 }
+
+// weekdayNum reads a weekday name or abbreviation (0 = Sunday, as
+// time.Weekday counts).
+func weekdayNum(f string) (int, bool) {
+	f = strings.TrimSuffix(f, ".")
+	if !weekdays[f] {
+		return 0, false
+	}
+	for i, p := range [...]string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"} {
+		if strings.HasPrefix(f, p) {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+func weekdayOf(t time.Time) int { return int(t.Weekday()) }
 
 func makeDate(y int, m time.Month, d int) (time.Time, bool) {
 	if y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31 {
@@ -160,12 +340,22 @@ func onlyTime(fields []string) bool {
 		if f == "" || f == "-" || f == "|" || f == "•" || f == "·" || f == "–" || timeWords[f] {
 			continue
 		}
-		if isClock(f) || isOffset(f) {
+		if isClock(f) || isOffset(f) || isClockZone(f) {
 			continue
 		}
 		return false
 	}
 	return true
+}
+
+// isClockZone accepts a time with its zone run on, as wire stamps print
+// it: 1337edt, 0735gmt.
+func isClockZone(f string) bool {
+	i := len(f)
+	for i > 0 && f[i-1] >= 'a' && f[i-1] <= 'z' {
+		i--
+	}
+	return i > 0 && i < len(f) && timeWords[f[i:]] && isClock(f[:i])
 }
 
 // isClock accepts 10:32, 10.32, 06.00, 10:32:05, 5pm, 5.30pm, 10:32am.

@@ -27,6 +27,14 @@ type part struct {
 	text    string
 	date    time.Time
 	authors []string
+	// alt and stamp tell what parseDateLine knew of an all-numeric date
+	// (see lineDate).
+	alt   time.Time
+	stamp bool
+	// month and day are a date line's when it gives no year ("August 7"):
+	// date is zero then.
+	month time.Month
+	day   int
 }
 
 // classify splits a header line on the separators sites print between its
@@ -70,15 +78,18 @@ func splitSeparators(line string) []string {
 }
 
 func classifyPiece(p string) part {
-	if t, ok := ParseDate(p); ok {
-		return part{kind: dateLine, text: p, date: t}
+	if d, ok := parseDateLine(p); ok {
+		return part{kind: dateLine, text: p, date: d.t, alt: d.alt, stamp: d.stamp}
+	}
+	if m, d, ok := parseDayMonth(p); ok {
+		return part{kind: dateLine, text: p, month: m, day: d}
 	}
 	// "By Jane Doe, 18 October 2024" and "Jane Doe, 18 October 2024".
 	if i := strings.LastIndex(p, ", "); i > 0 {
-		if t, ok := ParseDate(p[i+2:]); ok {
+		if d, ok := parseDateLine(p[i+2:]); ok {
 			if head := classifyPiece(p[:i]); head.kind == byline || head.kind == name {
 				head.kind = byline
-				head.date = t
+				head.date, head.alt, head.stamp = d.t, d.alt, d.stamp
 				return head
 			}
 		}
@@ -247,7 +258,7 @@ func isPublisher(s string) bool {
 			hasOrgWord = true
 		}
 		switch {
-		case i > 0 && (lw == "of" || lw == "the" || lw == "and" || lw == "&" || lw == "for" || lw == "de" || lw == "on"):
+		case i > 0 && mastheadSmallWords[lw]:
 		case isMastheadWord(w):
 		default:
 			return false
@@ -280,13 +291,25 @@ func isKnownPublisher(s string) bool {
 	if len(words) > 6 {
 		return false
 	}
-	for _, w := range words {
-		if orgWords[strings.ToLower(w)] && isMastheadWord(w) {
-			return true
+	// A masthead is capitalised throughout, but for its small words: a
+	// headline that opens with "Council" or "Ministry" is no masthead.
+	org := false
+	for i, w := range words {
+		lw := strings.ToLower(w)
+		switch {
+		case orgWords[lw] && isMastheadWord(w):
+			org = true
+		case i > 0 && mastheadSmallWords[lw]:
+		case !isMastheadWord(w):
+			return false
 		}
 	}
-	return false
+	return org
 }
+
+// mastheadSmallWords are the lower-case words an outlet's name may hold:
+// "Voice of America", "News & Observer".
+var mastheadSmallWords = map[string]bool{"of": true, "the": true, "and": true, "&": true, "for": true, "de": true, "on": true}
 
 // isMastheadWord is a capitalised word, an acronym or a number ("Channel 4",
 // "France 24").

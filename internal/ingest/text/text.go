@@ -7,6 +7,11 @@
 // date, a short name-like line, a masthead-like line. A bare name counts
 // only beside another header line, so a title-case subheading is not taken
 // for a byline.
+//
+// The publication day comes from the date line (in words, ISO, or the
+// numeric stamps of wire services and news archives), else from a wire
+// dateline opening the body ("HAVANA, August 7 (Xinhua) --"), else from a
+// date in the file name; see Read.
 package text
 
 import (
@@ -29,7 +34,22 @@ const maxBlock = 6
 
 // Read parses the pasted article src (UTF-8; invalid bytes become U+FFFD)
 // into a Document with Format "text" and the given origin.
+//
+// The publication day is the header's date line, else the date of a wire
+// dateline opening the body, else, as a last resort, a date in the base
+// name of origin ("northwind-2025-03-20-volunteers.txt", "APW19980807.0261").
+// A date line or dateline that leaves the year open takes it from the file
+// name or a full date elsewhere in the text; an all-numeric date that can
+// be read either way is settled by the other dates of the document, then by
+// its spelling (American or British).
 func Read(src []byte, origin string) (*document.Document, error) {
+	d, _, err := read(src, origin)
+	return d, err
+}
+
+// read is Read, and says where the publication day came from: a Document
+// has no field for it.
+func read(src []byte, origin string) (*document.Document, dateSource, error) {
 	d := &document.Document{Origin: origin, Format: "text"}
 	body := src
 	fm, rest, hasFM := cutFrontMatter(src)
@@ -44,12 +64,12 @@ func Read(src []byte, origin string) (*document.Document, error) {
 		t = document.Normalize(d.Title + "\n\n" + t)
 	}
 	if t == "" {
-		return nil, ErrEmpty
+		return nil, fromNone, ErrEmpty
 	}
 	d.Text = t
-	parseHeader(d)
+	from := parseHeader(d)
 	d.Finish()
-	return d, nil
+	return d, from, nil
 }
 
 // startsWithTitle says whether text opens with title, perhaps as a Markdown
@@ -109,10 +129,27 @@ type Header struct {
 // ParseHeader reads the title, standfirst and header block at the head of
 // t, a text normalised by document.Normalize. The HTML reader runs it over
 // a page's extracted text too, where a byline and a date line often sit
-// between the headline and the body.
+// between the headline and the body. When the header block has no date, a
+// wire dateline opening the body ("LARNHOLT, March 20 (Northwind Wire) -")
+// gives it, and its agency stands as the publisher when no masthead does.
 func ParseHeader(t string) Header {
-	var h Header
-	lines := headLines(t, maxHeadLines+maxBlock+1)
+	return readHead(t, time.Time{}).Header
+}
+
+// head is what readHead finds at the head of a text: the Header, where its
+// publication day came from, and the wire dateline opening the body.
+type head struct {
+	Header
+	from     dateSource
+	dateline dateline
+}
+
+// readHead is ParseHeader with the date a file name gives (zero when
+// none), which settles a date the text leaves open and stands in for one
+// the text does not give.
+func readHead(t string, nameDate time.Time) head {
+	var h head
+	lines := headLines(t, maxHeadLines+maxBlock+2)
 	if len(lines) == 0 {
 		return h
 	}
@@ -134,31 +171,32 @@ func ParseHeader(t string) Header {
 		}
 	}
 
+	body := 0 // the first line of the body
 	switch {
 	case blockFrom < 0:
-		if len(lines) > 1 && looksLikeHeadline(trimHeading(lines[0].text)) {
+		if _, ok := readDateline(lines[0].text); !ok && len(lines) > 1 && looksLikeHeadline(trimHeading(lines[0].text)) {
 			h.Title = trimHeading(lines[0].text)
+			body = 1
 		}
-		return h
 	case blockFrom >= 1:
 		h.Title = trimHeading(lines[0].text)
 	}
 	if blockFrom == 2 {
 		h.Standfirst = lines[1].text
 	}
-	for i := blockFrom; i < blockTo; i++ {
+	var dates []part // the header's dates, in order
+	for i := blockFrom; i >= 0 && i < blockTo; i++ {
 		l := &lines[i]
+		body = blockTo
 		h.Spans = append(h.Spans, document.Span{Start: l.start, End: l.end})
 		for _, p := range l.classify() {
 			switch p.kind {
 			case dateLine:
-				if h.Published.IsZero() {
-					h.Published = p.date
-				}
+				dates = append(dates, p)
 			case byline, name:
 				h.Authors = append(h.Authors, p.authors...)
-				if h.Published.IsZero() && !p.date.IsZero() {
-					h.Published = p.date
+				if !p.date.IsZero() {
+					dates = append(dates, p)
 				}
 			case publisher:
 				if h.Publisher == "" {
@@ -167,13 +205,31 @@ func ParseHeader(t string) Header {
 			}
 		}
 	}
+	// A wire dateline opens the first paragraph of the body, or the one
+	// after a line the header block did not take in.
+	for i := body; i < len(lines) && i < body+2; i++ {
+		if dl, ok := readDateline(lines[i].text); ok {
+			h.dateline = dl
+			break
+		}
+	}
+	h.Published, h.from = publishedDay(t, dates, h.dateline, nameDate)
+	if h.Publisher == "" {
+		h.Publisher = h.dateline.agency
+	}
 	return h
 }
 
 // parseHeader fills d from the head of d.Text, keeping what front matter
-// already set.
-func parseHeader(d *document.Document) {
-	h := ParseHeader(d.Text)
+// already set, and returns where the publication day came from.
+func parseHeader(d *document.Document) dateSource {
+	from := fromNone
+	nameDate, _ := fileNameDate(d.Origin)
+	if !d.Published.IsZero() {
+		from = fromFrontMatter
+		nameDate = time.Time{}
+	}
+	h := readHead(d.Text, nameDate)
 	d.Header = h.Spans
 	if d.Title == "" {
 		d.Title = h.Title
@@ -182,7 +238,7 @@ func parseHeader(d *document.Document) {
 		d.Standfirst = h.Standfirst
 	}
 	if d.Published.IsZero() {
-		d.Published = h.Published
+		d.Published, from = h.Published, h.from
 	}
 	if len(d.Authors) == 0 {
 		d.Authors = h.Authors
@@ -190,6 +246,7 @@ func parseHeader(d *document.Document) {
 	if d.Publisher == "" {
 		d.Publisher = h.Publisher
 	}
+	return from
 }
 
 // headerBlock returns the run of header lines that starts at lines[i], if
