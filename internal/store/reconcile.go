@@ -30,7 +30,9 @@ type ReconcileInput struct {
 	Entities  []ReconcileEntity
 	Claims    []ReconcileClaim
 	Notes     []ReconcileNote
-	// Hash is the Hash of the reconciliation last saved, "" when none was.
+	// Hash is the Hash of the reconciliation last saved as it was saved
+	// (WithEntities: the entities it made have their ids), "" when none
+	// was.
 	Hash string
 }
 
@@ -261,8 +263,9 @@ type VerificationRecord struct {
 const CredibilityUnjudged = 6
 
 // Hash returns a digest of r, stable across runs: SaveReconciliation skips
-// the writing when nothing changed, so that running the reconciler twice
-// changes nothing.
+// the writing when r is the reconciliation saved last, given again or
+// found again (with the entities made then), so that running the
+// reconciler twice changes nothing.
 func (r *Reconciliation) Hash() string {
 	h := sha256.New()
 	enc := json.NewEncoder(h)
@@ -273,6 +276,20 @@ func (r *Reconciliation) Hash() string {
 		panic(fmt.Sprintf("store: hash reconciliation: %v", err)) // only plain values: cannot fail
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// WithEntities returns r with each group's EntityID set from ids (by group
+// index): the reconciliation as saved, once the store has made the
+// entities it asked for. Its Hash is what the next reconciliation of an
+// unchanged store produces.
+func (r *Reconciliation) WithEntities(ids []int64) *Reconciliation {
+	out := *r
+	out.Entities = make([]EntityGroup, len(r.Entities))
+	for i, g := range r.Entities {
+		g.EntityID = ids[i]
+		out.Entities[i] = g
+	}
+	return &out
 }
 
 // Check reports a reconciliation whose indexes point nowhere, with

@@ -305,6 +305,18 @@ var migrations = []func(ctx context.Context, t tx) error{
 			saved_at timestamptz NOT NULL
 		)`,
 	),
+
+	// 3: as the SQLite store's step 7: indexes for cascading deletes, and
+	// the digest of the reconciliation as saved.
+	execSteps(
+		`CREATE INDEX measure_relations_a ON measure_relations (a_estimate)`,
+		`CREATE INDEX measure_relations_b ON measure_relations (b_estimate)`,
+		`CREATE INDEX estimates_voice ON estimates (voice_id)`,
+		`CREATE INDEX estimates_document ON estimates (document_id)`,
+		`CREATE INDEX estimates_quantity ON estimates (quantity_id)`,
+		`CREATE INDEX entities_affiliation ON entities (affiliation_id)`,
+		`ALTER TABLE reconcile_state ADD COLUMN resolved text NOT NULL DEFAULT ''`,
+	),
 }
 
 func execSteps(stmts ...string) func(context.Context, tx) error {

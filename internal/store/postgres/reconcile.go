@@ -17,7 +17,7 @@ func (db *DB) ReconcileInput(ctx context.Context) (*store.ReconcileInput, error)
 	in := &store.ReconcileInput{}
 	err := db.readTx(ctx, func(t tx) error {
 		var hash sql.NullString
-		if err := t.row(ctx, `SELECT hash FROM reconcile_state WHERE id = 1`).Scan(&hash); err != nil && err != sql.ErrNoRows {
+		if err := t.row(ctx, `SELECT resolved FROM reconcile_state WHERE id = 1`).Scan(&hash); err != nil && err != sql.ErrNoRows {
 			return err
 		}
 		in.Hash = hash.String
@@ -186,11 +186,12 @@ func (db *DB) SaveReconciliation(ctx context.Context, r *store.Reconciliation) (
 		if _, err := t.exec(ctx, `SELECT pg_advisory_xact_lock(?)`, reconcileLock); err != nil {
 			return err
 		}
-		var old string
-		if err := t.row(ctx, `SELECT hash FROM reconcile_state WHERE id = 1`).Scan(&old); err != nil && err != sql.ErrNoRows {
+		var given, resolved string
+		err := t.row(ctx, `SELECT hash, resolved FROM reconcile_state WHERE id = 1`).Scan(&given, &resolved)
+		if err != nil && err != sql.ErrNoRows {
 			return err
 		}
-		if old == hash {
+		if hash == given || hash == resolved {
 			return nil
 		}
 		changed = true
@@ -205,8 +206,9 @@ func (db *DB) SaveReconciliation(ctx context.Context, r *store.Reconciliation) (
 		if err := saveVerifications(ctx, t, r.Verifications, ids); err != nil {
 			return err
 		}
-		_, err = t.exec(ctx, `INSERT INTO reconcile_state (id, hash, saved_at) VALUES (1, ?, ?)
-			ON CONFLICT (id) DO UPDATE SET hash = excluded.hash, saved_at = excluded.saved_at`, hash, now)
+		_, err = t.exec(ctx, `INSERT INTO reconcile_state (id, hash, resolved, saved_at) VALUES (1, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET hash = excluded.hash, resolved = excluded.resolved, saved_at = excluded.saved_at`,
+			hash, r.WithEntities(ids).Hash(), now)
 		return err
 	})
 	if err != nil {
@@ -289,6 +291,9 @@ func saveMeasures(ctx context.Context, t tx, measures []store.MeasureRecord, ent
 		return nil
 	})
 	if err != nil {
+		return err
+	}
+	if _, err := t.exec(ctx, `DELETE FROM measure_relations`); err != nil {
 		return err
 	}
 	if _, err := t.exec(ctx, `DELETE FROM estimates`); err != nil {

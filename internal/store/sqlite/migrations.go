@@ -342,6 +342,20 @@ CREATE TABLE reconcile_state (
 	hash     TEXT NOT NULL,
 	saved_at TEXT NOT NULL
 )`),
+
+	// 7: indexes for the deletes a reconciliation cascades (SQLite scans a
+	// child table for every parent row deleted when the foreign key has
+	// none), and the digest of the reconciliation as saved, with the
+	// entities it made: the next run over an unchanged store finds them
+	// stored and produces that one.
+	execSteps(`
+CREATE INDEX measure_relations_a ON measure_relations (a_estimate)`, `
+CREATE INDEX measure_relations_b ON measure_relations (b_estimate)`, `
+CREATE INDEX estimates_voice ON estimates (voice_id)`, `
+CREATE INDEX estimates_document ON estimates (document_id)`, `
+CREATE INDEX estimates_quantity ON estimates (quantity_id)`, `
+CREATE INDEX entities_affiliation ON entities (affiliation_id)`, `
+ALTER TABLE reconcile_state ADD COLUMN resolved TEXT NOT NULL DEFAULT ''`),
 }
 
 func execSteps(stmts ...string) func(context.Context, *sql.Tx, time.Time) error {

@@ -17,7 +17,7 @@ func (db *DB) ReconcileInput(ctx context.Context) (*store.ReconcileInput, error)
 	in := &store.ReconcileInput{}
 	err := db.readTx(ctx, func(tx *sql.Tx) error {
 		var hash sql.NullString
-		err := tx.QueryRowContext(ctx, `SELECT hash FROM reconcile_state WHERE id = 1`).Scan(&hash)
+		err := tx.QueryRowContext(ctx, `SELECT resolved FROM reconcile_state WHERE id = 1`).Scan(&hash)
 		if err != nil && err != sql.ErrNoRows {
 			return err
 		}
@@ -185,11 +185,12 @@ func (db *DB) SaveReconciliation(ctx context.Context, r *store.Reconciliation) (
 	hash := r.Hash()
 	changed := false
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		var old string
-		if err := tx.QueryRowContext(ctx, `SELECT hash FROM reconcile_state WHERE id = 1`).Scan(&old); err != nil && err != sql.ErrNoRows {
+		var given, resolved string
+		err := tx.QueryRowContext(ctx, `SELECT hash, resolved FROM reconcile_state WHERE id = 1`).Scan(&given, &resolved)
+		if err != nil && err != sql.ErrNoRows {
 			return err
 		}
-		if old == hash {
+		if hash == given || hash == resolved {
 			return nil
 		}
 		changed = true
@@ -204,8 +205,9 @@ func (db *DB) SaveReconciliation(ctx context.Context, r *store.Reconciliation) (
 		if err := saveVerifications(ctx, tx, r.Verifications, ids); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO reconcile_state (id, hash, saved_at) VALUES (1, ?, ?)
-			ON CONFLICT (id) DO UPDATE SET hash = excluded.hash, saved_at = excluded.saved_at`, hash, now)
+		_, err = tx.ExecContext(ctx, `INSERT INTO reconcile_state (id, hash, resolved, saved_at) VALUES (1, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET hash = excluded.hash, resolved = excluded.resolved, saved_at = excluded.saved_at`,
+			hash, r.WithEntities(ids).Hash(), now)
 		return err
 	})
 	if err != nil {
@@ -297,8 +299,10 @@ func saveMeasures(ctx context.Context, tx *sql.Tx, measures []store.MeasureRecor
 	if err != nil {
 		return err
 	}
-	// Estimates go first: they are all replaced, and the relations with
-	// them.
+	// Relations and estimates go first: they are all replaced.
+	if _, err := tx.ExecContext(ctx, `DELETE FROM measure_relations`); err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM estimates`); err != nil {
 		return err
 	}
