@@ -43,6 +43,9 @@ type denial struct {
 // readDenial reads what a claim denies; ok is false when it denies no
 // count.
 func (r *reconciler) readDenial(c *store.ReconcileClaim) (d denial, ok bool) {
+	if c.Stance != extract.StanceDenies && !mayNegate(c.Content) {
+		return d, false // most claims: no need to read them word by word
+	}
 	ws := words(c.Content)
 	negated := false
 	for i, w := range ws {
@@ -118,9 +121,13 @@ func (r *reconciler) denials() {
 		if !c.Said.IsZero() {
 			said = c.Said
 		}
+		story := map[int64]bool{c.DocumentID: true}
+		for _, doc := range r.neighbours(c.DocumentID) {
+			story[doc] = true
+		}
 		for _, m := range byClass[d.class] {
 			e0 := m.est[0]
-			if family(e0.event) != family(d.event) || !r.nationFits(d, e0.nation) || !r.inStory(m, c, said) {
+			if family(e0.event) != family(d.event) || !r.nationFits(d, e0.nation) || !inStory(m, story, said) {
 				continue
 			}
 			who := c.SpeakerName
@@ -138,6 +145,18 @@ func (r *reconciler) denials() {
 			m.est = append(m.est, e)
 		}
 	}
+}
+
+// mayNegate reports whether s holds a negator, as a cheap test before
+// reading it.
+func mayNegate(s string) bool {
+	l := strings.ToLower(s)
+	for _, n := range []string{"no ", "none", "never", "not "} {
+		if strings.Contains(l, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // nationFits reports whether a denial can be about things of nationality
@@ -166,12 +185,9 @@ func (r *reconciler) nationFits(d denial, nation string) bool {
 }
 
 // inStory reports whether a measure has a figure from the weeks around a
-// denial, in its document or one that names a source it names.
-func (r *reconciler) inStory(m *measure, c *store.ReconcileClaim, day time.Time) bool {
-	story := map[int64]bool{c.DocumentID: true}
-	for _, d := range r.neighbours(c.DocumentID) {
-		story[d] = true
-	}
+// denial (day), in a document of the denial's story: its own, or one that
+// names a source it names.
+func inStory(m *measure, story map[int64]bool, day time.Time) bool {
 	for _, e := range m.est {
 		if e.denial || !story[e.claim.DocumentID] {
 			continue

@@ -115,9 +115,52 @@ type grouper struct {
 	// nations is the vocabulary of nationality stems seen in the input.
 	nations map[string]bool
 	// docsOf holds the documents of each union-find root, kept up to date
-	// by join, for choosing by context.
+	// by join.
 	docsOf map[int]map[int64]bool
 	orgs   orgIndex
+	// snap is the grouping as a pass began: which groups are named
+	// together, for choosing by context. A pass's own unions do not
+	// change it: context is the story around a name, not the pass's
+	// order.
+	snap snapshot
+	// together says, for the groups built, which are named in the same
+	// document.
+	together []map[int]bool
+	cache    map[string][]word
+}
+
+// snapshot records which roots share a document, for choose.
+type snapshot struct {
+	root []int
+	with map[int]map[int]bool
+}
+
+// takeSnapshot records the roots and which of them share a document
+// (anonymous sources left out: "officials" are in every story).
+func (g *grouper) takeSnapshot() {
+	g.snap.root = make([]int, len(g.srcs))
+	for i := range g.srcs {
+		g.snap.root[i] = g.u.find(i)
+	}
+	g.snap.with = map[int]map[int]bool{}
+	for _, list := range g.byDoc {
+		for _, a := range list {
+			if g.srcs[a].class == classAnon {
+				continue
+			}
+			ra := g.snap.root[a]
+			for _, b := range list {
+				rb := g.snap.root[b]
+				if rb == ra || g.srcs[b].class == classAnon {
+					continue
+				}
+				if g.snap.with[ra] == nil {
+					g.snap.with[ra] = map[int]bool{}
+				}
+				g.snap.with[ra][rb] = true
+			}
+		}
+	}
 }
 
 // orgIndex finds organisations' groups by acronym, by the stems of their
@@ -145,7 +188,7 @@ func newGrouper(in *store.ReconcileInput, nations map[string]bool) *grouper {
 	g.srcs = make([]src, len(in.Sources))
 	for i := range in.Sources {
 		s := &in.Sources[i]
-		ws := words(s.Name)
+		ws := g.wordsOf(s.Name)
 		cl := classOf(s.Kind)
 		if cl == classPerson {
 			var kept []word
@@ -226,8 +269,11 @@ func (g *grouper) run() {
 	g.pins()
 	g.exactNames()
 	g.countries()
+	g.takeSnapshot()
 	g.acronyms()
+	g.takeSnapshot()
 	g.people()
+	g.takeSnapshot()
 	g.shortForms()
 	g.build()
 	g.affiliations()
@@ -304,7 +350,7 @@ func (g *grouper) countries() {
 		}
 	}
 	for i, x := range g.srcs {
-		if x.class == classPerson && len(x.ws) == 1 && len(words(x.s.Name)) == 1 {
+		if x.class == classPerson && len(x.ws) == 1 && len(g.wordsOf(x.s.Name)) == 1 {
 			if j, ok := orgs[x.ws[0].lower]; ok {
 				g.join(j, i)
 			}
@@ -382,24 +428,32 @@ func (g *grouper) people() {
 // mission") with the one organisation whose name holds all its words,
 // choosing by context when several do.
 func (g *grouper) shortForms() {
+	// Full names by stem, and by their words: one source of each name
+	// stands for the rest, which exactNames joined to it.
 	byStem := map[string][]int{}
+	seen := map[string]bool{}
 	for i, x := range g.srcs {
-		if x.class == classOrg && !x.generic && x.acronym == "" {
+		if x.class == classOrg && !x.generic && x.acronym == "" && !seen[x.bag] {
+			seen[x.bag] = true
 			for _, st := range x.stems {
 				byStem[st] = append(byStem[st], i)
 			}
 		}
 	}
+	candsOf := map[string][]int{}
 	for i, x := range g.srcs {
 		if x.class != classOrg || !x.orgy || x.acronym != "" || len(x.stems) == 0 {
 			continue
 		}
-		var cands []int
-		for _, j := range byStem[x.stems[0]] {
-			y := g.srcs[j]
-			if len(y.stems) > len(x.stems) && containsAll(y.stems, x.stems) {
-				cands = append(cands, j)
+		cands, ok := candsOf[x.bag]
+		if !ok {
+			for _, j := range byStem[x.stems[0]] {
+				y := g.srcs[j]
+				if len(y.stems) > len(x.stems) && containsAll(y.stems, x.stems) {
+					cands = append(cands, j)
+				}
 			}
+			candsOf[x.bag] = cands
 		}
 		if j := g.choose(i, cands); j >= 0 {
 			g.join(j, i)
@@ -458,16 +512,24 @@ func (g *grouper) choose(i int, cands []int) int {
 	if len(same) == 1 {
 		return roots[same[0]]
 	}
-	// The story: the other groups named in this document.
+	// The story: the other groups named in this document, as the pass
+	// began.
 	here := map[int]bool{}
+	selfSnap := g.snap.root[i]
 	for _, k := range g.byDoc[doc] {
-		if r := g.u.find(k); r != self && g.srcs[k].class != classAnon {
+		if r := g.snap.root[k]; r != selfSnap && g.srcs[k].class != classAnon {
 			here[r] = true
 		}
 	}
 	best, bestScore, tie := -1, 0, false
 	for _, r := range order {
-		score := g.sharedNeighbours(r, here)
+		score := 0
+		with := g.snap.with[g.snap.root[r]]
+		for h := range here {
+			if with[h] {
+				score++
+			}
+		}
 		switch {
 		case score > bestScore:
 			best, bestScore, tie = r, score, false
@@ -479,20 +541,6 @@ func (g *grouper) choose(i int, cands []int) int {
 		return -1
 	}
 	return roots[best]
-}
-
-// sharedNeighbours counts the groups of here named alongside root in any
-// of root's documents.
-func (g *grouper) sharedNeighbours(root int, here map[int]bool) int {
-	seen := map[int]bool{}
-	for d := range g.docsOf[root] {
-		for _, k := range g.byDoc[d] {
-			if r := g.u.find(k); here[r] && r != root {
-				seen[r] = true
-			}
-		}
-	}
-	return len(seen)
 }
 
 // build makes the groups from the union-find, in the order of their first
@@ -516,6 +564,20 @@ func (g *grouper) build() {
 	}
 	for _, gr := range g.groups {
 		g.describe(gr)
+	}
+	g.together = make([]map[int]bool, len(g.groups))
+	for _, list := range g.byDoc {
+		for _, a := range list {
+			ga := g.groupOf[a]
+			for _, b := range list {
+				if gb := g.groupOf[b]; gb != ga && g.srcs[b].class != classAnon {
+					if g.together[ga] == nil {
+						g.together[ga] = map[int]bool{}
+					}
+					g.together[ga][gb] = true
+				}
+			}
+		}
 	}
 }
 
@@ -643,7 +705,7 @@ func (g *grouper) affiliations() {
 				if text == "" {
 					continue
 				}
-				role, phrase, conf := parseRole(text)
+				role, phrase, conf := parseRole(g.wordsOf(text))
 				if role == "" || len(phrase) == 0 {
 					continue
 				}
@@ -680,8 +742,7 @@ func anonRole(x src) string {
 // for the Sethran foreign ministry", "who runs Corvana's maritime
 // surveillance agency", "a researcher at the Corvanan Institute of Ocean
 // Affairs") as the tie to an organisation and the words naming it.
-func parseRole(role string) (tie string, phrase []word, conf int) {
-	ws := words(role)
+func parseRole(ws []word) (tie string, phrase []word, conf int) {
 	roleAt := -1
 	for i, w := range ws {
 		switch {
@@ -875,11 +936,9 @@ func (g *grouper) pickGroup(cands []int, doc int64, generic bool) int {
 	best, bestScore, tie := -1, 0, false
 	for _, gi := range cands {
 		score := 0
-		for d := range g.groups[gi].docs {
-			for _, i := range g.byDoc[d] {
-				if o := g.groupOf[i]; here[o] && o != gi {
-					score++
-				}
+		for h := range here {
+			if h != gi && g.together[gi][h] {
+				score++
 			}
 		}
 		switch {
@@ -932,11 +991,11 @@ func (g *grouper) finish() {
 		lay := false
 		for _, m := range gr.members {
 			x := g.srcs[m]
-			if x.s.Role != "" && !layOnly(x.s.Role) {
+			if x.s.Role != "" && !layOnly(g.wordsOf(x.s.Role)) {
 				hasRole = true
 			}
 			for _, text := range []string{x.s.Role, x.s.Name} {
-				for _, w := range words(text) {
+				for _, w := range g.wordsOf(text) {
 					if layRoles[w.lower] {
 						lay = true
 					}
@@ -958,10 +1017,24 @@ func (g *grouper) finish() {
 	g.keepEntities()
 }
 
+// wordsOf reads a name or a role, once: the same ones come back in
+// thousands of articles.
+func (g *grouper) wordsOf(s string) []word {
+	if ws, ok := g.cache[s]; ok {
+		return ws
+	}
+	if g.cache == nil {
+		g.cache = map[string][]word{}
+	}
+	ws := words(s)
+	g.cache[s] = ws
+	return ws
+}
+
 // layOnly reports whether a role says no more than what a lay person is
 // ("residents", "the person filming").
-func layOnly(role string) bool {
-	for _, w := range words(role) {
+func layOnly(role []word) bool {
+	for _, w := range role {
 		if !stopWords[w.lower] && !layRoles[w.lower] {
 			return false
 		}

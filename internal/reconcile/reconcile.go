@@ -68,8 +68,8 @@ func Reconcile(in *store.ReconcileInput) *store.Reconciliation {
 		r.srcIndex[in.Sources[i].ID] = i
 	}
 	r.nations, r.multiNation, r.nationSurface = nationVocab(in)
-	addSourceNations(in, r.nations)
 	r.g = newGrouper(in, r.nations)
+	addSourceNations(r.g, r.nations)
 	r.g.run()
 
 	r.estimates()
@@ -89,10 +89,10 @@ func Reconcile(in *store.ReconcileInput) *store.Reconciliation {
 // addSourceNations adds to the nationality vocabulary the adjectives of
 // sources' names and roles ("the Valdorian defence ministry", "a Russian
 // expert"): a capitalised word of a demonym's shape before another word.
-func addSourceNations(in *store.ReconcileInput, nations map[string]bool) {
-	for _, s := range in.Sources {
+func addSourceNations(g *grouper, nations map[string]bool) {
+	for _, s := range g.in.Sources {
 		for _, text := range []string{s.Name, s.Role} {
-			ws := words(text)
+			ws := g.wordsOf(text)
 			for i, w := range ws {
 				if i+1 < len(ws) && w.cap && demonymShape(w.lower) {
 					nations[w.stem] = true

@@ -160,6 +160,17 @@ var presentingWords = set("released", "published", "showed", "shows", "show", "s
 // evidenceIn lists the evidence a text presents: an evidence noun with a
 // word that presents it, or a noun that is itself the act ("photographed").
 func evidenceIn(text string) []string {
+	l := strings.ToLower(text)
+	found := false
+	for _, stem := range evidenceStems {
+		if strings.Contains(l, stem) {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return nil // most claims: no need to read them word by word
+	}
 	ws := words(text)
 	presents := false
 	for _, w := range ws {
@@ -179,6 +190,20 @@ func evidenceIn(text string) []string {
 	}
 	return out
 }
+
+// evidenceStems start every key of evidenceNouns.
+var evidenceStems = func() []string {
+	seen := map[string]bool{}
+	var out []string
+	for k := range evidenceNouns {
+		s := k[:min(4, len(k))]
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}()
 
 // indexEvidence gathers, for each document and source, the evidence the
 // source presents there: in its claims, in a claim whose cue shows ("It
@@ -201,7 +226,11 @@ func (r *reconciler) indexEvidence() {
 		}
 		key := [2]int64{c.DocumentID, int64(r.voiceOfSource(c.SourceID))}
 		found := evidenceIn(c.Content)
-		if first := words(c.Content); showCues[strings.ToLower(c.Cue)] || len(first) > 0 && showCues[first[0].lower] {
+		first := ""
+		if f := strings.Fields(c.Content); len(f) > 0 {
+			first = strings.ToLower(strings.Trim(f[0], ",.;:“”\"'‘’"))
+		}
+		if showCues[strings.ToLower(c.Cue)] || showCues[first] {
 			if len(found) == 0 {
 				found = append(found, "images")
 			}
