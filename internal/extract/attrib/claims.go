@@ -380,6 +380,29 @@ func (e *engine) appositionEnd(next int) int {
 	return next
 }
 
+// quoteBefore reports whether a closed quotation ends right before token
+// i (past a comma): "“...,” Trump said".
+func (e *engine) quoteBefore(i int) bool {
+	j := i - 1
+	if e.key(j) == "," {
+		j--
+	}
+	if e.tok(j).Kind != token.Quote || e.tok(j).Dir == token.Open {
+		return false
+	}
+	q := e.d.QuoteOf(j)
+	if q < 0 || !e.d.Quotes[q].Closed || e.d.Quotes[q].Close != j || e.d.SentenceOf(j) != e.d.SentenceOf(i) {
+		return false
+	}
+	// The quotation hands over to its attribution with a comma (or a
+	// question or exclamation mark), not a full stop.
+	switch e.key(j - 1) {
+	case ",", "?", "!", "—", "-":
+		return true
+	}
+	return e.key(i-1) == ","
+}
+
 // objectEnd returns the end of the object noun phrase of a stance verb
 // that starts at k: a pronoun, a name, or a description with its "of" or
 // "about" phrase ("endorsed Trump last week" -> "Trump"; "dismissed the
@@ -828,6 +851,11 @@ func (e *engine) attribute(f found, si int) {
 		return
 	}
 	endsHere := k >= s.To || e.key(k) == "." || e.key(k) == "," && !e.quoteOpensAt(k+1) || e.key(k) == ";" || e.tok(k).Kind == token.Quote && e.tok(k).Dir == token.Close
+	// "“...,” Trump said after Nabisco announced ...": a quotation right
+	// before the source is what was said, whatever adverbial follows.
+	if !endsHere && !c.participleOfMain && e.quoteBefore(c.subj.from) && e.key(k) != ":" && e.key(k) != "that" && !e.quoteOpensAt(k) {
+		endsHere = true
+	}
 	if endsHere && !c.participleOfMain {
 		c.parts = e.contentBefore(c.subj.from, lo, s)
 		if e.key(k) == "," {
@@ -967,7 +995,7 @@ func (e *engine) contentBefore(end, lo int, s segment.Sentence) []part {
 	for j >= lo && (e.key(j) == "," || e.key(j) == "—" || e.key(j) == "-") {
 		j--
 	}
-	if j >= 0 && e.tok(j).Kind == token.Quote && e.tok(j).Dir != token.Open {
+	if j >= lo && e.tok(j).Kind == token.Quote && e.tok(j).Dir != token.Open {
 		if q := e.d.QuoteOf(j); q >= 0 && e.d.Quotes[q].Closed && e.d.Quotes[q].Close == j {
 			return e.quoteParts(q)
 		}
