@@ -235,6 +235,31 @@ func (cl *clause) expected() bool {
 	return false
 }
 
+// actual reports whether a word next to the figure (three words either
+// side) says it counts what is there as it is said.
+func (cl *clause) actual() bool {
+	if !cl.found {
+		return false
+	}
+	for s, side := range [][]word{cl.left(), cl.right()} {
+		for i := 0; i < len(side) && i < 3; i++ {
+			if actualMarkers[side[i].lower] {
+				return true
+			}
+			if i+1 < len(side) {
+				pair := side[i].lower + " " + side[i+1].lower
+				if s == 0 { // the left side runs backwards
+					pair = side[i+1].lower + " " + side[i].lower
+				}
+				if actualMarkers[pair] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // increment reports whether the figure is an addition ("another 2,000",
 // "the first 2,600", "2,000 more").
 func (cl *clause) increment() bool {

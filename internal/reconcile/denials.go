@@ -111,6 +111,19 @@ func (r *reconciler) denials() {
 		}
 		byClass[e.class] = append(byClass[e.class], m)
 	}
+	// The days each measure has figures on, by document.
+	inDoc := map[int64]map[*measure][]time.Time{}
+	for _, ms := range byClass {
+		for _, m := range ms {
+			for _, e := range m.est {
+				d := e.claim.DocumentID
+				if inDoc[d] == nil {
+					inDoc[d] = map[*measure][]time.Time{}
+				}
+				inDoc[d][m] = append(inDoc[d][m], e.saidOn)
+			}
+		}
+	}
 	for ci := range r.in.Claims {
 		c := &r.in.Claims[ci]
 		d, ok := r.readDenial(c)
@@ -121,13 +134,29 @@ func (r *reconciler) denials() {
 		if !c.Said.IsZero() {
 			said = c.Said
 		}
-		story := map[int64]bool{c.DocumentID: true}
-		for _, doc := range r.neighbours(c.DocumentID) {
-			story[doc] = true
+		// The measures of the denial's story: its article's, else those of
+		// the articles naming its sources, in the weeks around it.
+		story := map[*measure]bool{}
+		for m := range inDoc[c.DocumentID] {
+			if m.est[0].class == d.class {
+				story[m] = true
+			}
+		}
+		if len(story) == 0 {
+			for _, doc := range r.neighbours(c.DocumentID) {
+				for m, days := range inDoc[doc] {
+					for _, t := range days {
+						if near(t, said, denialWindow) {
+							story[m] = true
+							break
+						}
+					}
+				}
+			}
 		}
 		for _, m := range byClass[d.class] {
 			e0 := m.est[0]
-			if family(e0.event) != family(d.event) || !r.nationFits(d, e0.nation) || !inStory(m, story, said) {
+			if !story[m] || family(e0.event) != family(d.event) || !r.nationFits(d, e0.nation) {
 				continue
 			}
 			who := c.SpeakerName
@@ -178,21 +207,6 @@ func (r *reconciler) nationFits(d denial, nation string) bool {
 	}
 	for _, st := range strings.Fields(nation) {
 		if mine[st] {
-			return true
-		}
-	}
-	return false
-}
-
-// inStory reports whether a measure has a figure from the weeks around a
-// denial (day), in a document of the denial's story: its own, or one that
-// names a source it names.
-func inStory(m *measure, story map[int64]bool, day time.Time) bool {
-	for _, e := range m.est {
-		if e.denial || !story[e.claim.DocumentID] {
-			continue
-		}
-		if near(e.saidOn, day, denialWindow) {
 			return true
 		}
 	}

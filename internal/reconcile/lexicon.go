@@ -125,9 +125,12 @@ var expectedMarkers = set("expected", "expects", "expect", "will", "could", "may
 var expectedPairs = set("set to", "due to", "going to", "are to", "is to", "to be", "would be", "plan to",
 	"plans to")
 
-// actualMarkers say a figure is a count of what is there now: "already",
-// "so far", "to date", "still".
-var actualMarkers = set("already", "far", "date", "still", "now", "currently", "remain", "remained", "remaining")
+// actualMarkers say a figure is a count of what is there as it is said:
+// "already", "so far", "to date", "still". Next to the figure, one outweighs
+// a look-ahead elsewhere in its clause ("1,500 have already arrived, and
+// others are expected").
+var actualMarkers = set("already", "so far", "to date", "still", "now", "currently", "remain", "remained",
+	"remaining", "thus far")
 
 // incrementMarkers before a figure make it an addition to what was there
 // ("another 2,000", "the first 2,600", "a further 500"); "more" and

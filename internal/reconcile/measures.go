@@ -327,7 +327,7 @@ func (r *reconciler) readFigure(c *store.ReconcileClaim, q *store.ReconcileQuant
 		e.event = eventPresent
 	}
 	e.outlook = "actual"
-	if cl.expected() {
+	if cl.expected() && !cl.actual() {
 		e.outlook = "expected"
 	}
 	e.increment = cl.increment()
@@ -554,6 +554,7 @@ func (r *reconciler) group() {
 	// A figure that leaves the nationality or the place unsaid joins the
 	// one measure of its kind that says it, when there is only one.
 	byBase := map[string]map[string]bool{}
+	nationAs := map[string]string{} // base|nation -> as first written
 	for _, e := range r.est {
 		k := keyOf(e)
 		if byBase[k.base] == nil {
@@ -561,6 +562,9 @@ func (r *reconciler) group() {
 		}
 		if k.nation != "" {
 			byBase[k.base][k.nation] = true
+			if _, ok := nationAs[k.base+"|"+k.nation]; !ok && e.nationAs != "" {
+				nationAs[k.base+"|"+k.nation] = e.nationAs
+			}
 		}
 	}
 	for _, e := range r.est {
@@ -569,15 +573,11 @@ func (r *reconciler) group() {
 			for n := range byBase[k.base] {
 				e.nation = n
 			}
-			for _, o := range r.est {
-				if o.nation == e.nation && o.nationAs != "" && keyOf(o).base == k.base {
-					e.nationAs = o.nationAs
-					break
-				}
-			}
+			e.nationAs = nationAs[k.base+"|"+e.nation]
 		}
 	}
 	byNation := map[string]map[string]bool{}
+	placeOf := map[string]*estimate{} // place key -> a figure naming it
 	for _, e := range r.est {
 		k := keyOf(e)
 		bn := k.base + "|" + k.nation
@@ -586,6 +586,9 @@ func (r *reconciler) group() {
 		}
 		if k.place != "" {
 			byNation[bn][k.place] = true
+			if placeOf[k.place] == nil {
+				placeOf[k.place] = e
+			}
 		}
 	}
 	index := map[string]*measure{}
@@ -602,12 +605,7 @@ func (r *reconciler) group() {
 			for p := range byNation[bn] {
 				place = p
 			}
-			for _, o := range r.est {
-				if o.hasPlace && keyOf(o).place == place {
-					e.place, e.hasPlace = o.place, true
-					break
-				}
-			}
+			e.place, e.hasPlace = placeOf[place].place, true
 		}
 		key := bn + "|" + place
 		m, ok := index[key]
@@ -631,20 +629,25 @@ func (e *estimate) floats() bool {
 // anchor puts each floating figure in the measure its article counts most
 // of the same thing, else in a measure of its own.
 func (r *reconciler) anchor(floating []*estimate, index map[string]*measure) {
+	// How many figures each measure has in each document.
+	inDoc := map[int64]map[*measure]int{}
+	for _, m := range r.measures {
+		for _, o := range m.est {
+			d := o.claim.DocumentID
+			if inDoc[d] == nil {
+				inDoc[d] = map[*measure]int{}
+			}
+			inDoc[d][m]++
+		}
+	}
 	for _, e := range floating {
 		var best *measure
 		bestN := 0
-		for _, m := range r.measures {
+		for m, n := range inDoc[e.claim.DocumentID] {
 			if m.est[0].class != e.class || (e.nation != "" && m.est[0].nation != "" && m.est[0].nation != e.nation) {
 				continue
 			}
-			n := 0
-			for _, o := range m.est {
-				if o.claim.DocumentID == e.claim.DocumentID {
-					n++
-				}
-			}
-			if n > bestN {
+			if n > bestN || n == bestN && best != nil && m.key < best.key {
 				best, bestN = m, n
 			}
 		}
@@ -810,20 +813,32 @@ func qStart(e *estimate) int {
 // their median or more, or that much less) that comes from an anonymous
 // or lay source.
 func (r *reconciler) outliers(m *measure) {
+	// The figures counted, sorted, and each voice's own among them: the
+	// median of the others' is the median of all without the voice's.
+	var all []float64
+	own := map[int][]float64{}
+	for _, o := range m.est {
+		if !o.excluded && !o.denial && o.mid > 0 {
+			all = append(all, o.mid)
+			own[o.voiceKey()] = append(own[o.voiceKey()], o.mid)
+		}
+	}
+	slices.Sort(all)
+	medians := map[int]float64{}
 	for _, e := range m.est {
 		if e.excluded || e.denial || e.mid <= 0 || !r.weak(e) {
 			continue
 		}
-		var others []float64
-		for _, o := range m.est {
-			if o != e && !o.excluded && !o.denial && o.voiceKey() != e.voiceKey() && o.mid > 0 {
-				others = append(others, o.mid)
-			}
-		}
-		if len(others) == 0 {
+		v := e.voiceKey()
+		others := len(all) - len(own[v])
+		if others == 0 {
 			continue
 		}
-		med := median(others)
+		med, ok := medians[v]
+		if !ok {
+			med = medianWithout(all, own[v])
+			medians[v] = med
+		}
 		ratio := e.mid / med
 		if ratio < 1 {
 			ratio = 1 / ratio
@@ -835,7 +850,7 @@ func (r *reconciler) outliers(m *measure) {
 			}
 			e.excluded = true
 			e.why = fmt.Sprintf("outlier: %s is %.1f times the median of the other %d figures (%s), from %s",
-				figureText(e), ratio, len(others), formatNumber(med), who)
+				figureText(e), ratio, others, formatNumber(med), who)
 		}
 	}
 }
@@ -843,22 +858,26 @@ func (r *reconciler) outliers(m *measure) {
 // repeats notes a figure that repeats one its source gave before ("Earlier
 // this month, her agency put the number at 62"): a reader counts it once.
 func (r *reconciler) repeats(m *measure) {
-	for i, e := range m.est {
-		if e.denial || e.excluded || e.why != "" {
+	type figureOf struct {
+		voice  int
+		lo, hi float64
+	}
+	last := map[figureOf]*estimate{} // the same figure of the same source, said last
+	for _, e := range m.est {
+		if e.denial {
 			continue
 		}
-		for _, o := range m.est[:i] {
-			if o.denial || o.voiceKey() != e.voiceKey() || o.lo != e.lo || o.hi != e.hi || o.claim.DocumentID == e.claim.DocumentID ||
-				!near(o.saidOn, e.saidOn, sameTime) {
-				continue
-			}
-			title := "another article"
-			if o.doc != nil && o.doc.Title != "" {
-				title = "“" + o.doc.Title + "”"
-			}
-			e.why = fmt.Sprintf("repeats the figure reported on %s in %s", dayText(o.saidOn), title)
-			break
+		k := figureOf{e.voiceKey(), e.lo, e.hi}
+		o := last[k]
+		last[k] = e
+		if o == nil || e.excluded || e.why != "" || o.claim.DocumentID == e.claim.DocumentID || !near(o.saidOn, e.saidOn, sameTime) {
+			continue
 		}
+		title := "another article"
+		if o.doc != nil && o.doc.Title != "" {
+			title = "“" + o.doc.Title + "”"
+		}
+		e.why = fmt.Sprintf("repeats the figure reported on %s in %s", dayText(o.saidOn), title)
 	}
 }
 
@@ -870,14 +889,26 @@ func (r *reconciler) weak(e *estimate) bool {
 	return r.g.groups[e.voice].weak
 }
 
-func median(xs []float64) float64 {
-	s := append([]float64(nil), xs...)
-	slices.Sort(s)
-	n := len(s)
-	if n%2 == 1 {
-		return s[n/2]
+// medianWithout returns the median of sorted without one occurrence of each
+// value of drop (which sorted holds).
+func medianWithout(sorted, drop []float64) float64 {
+	left := map[float64]int{}
+	for _, d := range drop {
+		left[d]++
 	}
-	return (s[n/2-1] + s[n/2]) / 2
+	rest := make([]float64, 0, len(sorted)-len(drop))
+	for _, v := range sorted {
+		if left[v] > 0 {
+			left[v]--
+			continue
+		}
+		rest = append(rest, v)
+	}
+	n := len(rest)
+	if n%2 == 1 {
+		return rest[n/2]
+	}
+	return (rest[n/2-1] + rest[n/2]) / 2
 }
 
 // figureText writes a figure as the text did, else as a number.
@@ -948,18 +979,30 @@ func (r *reconciler) relate(m *measure) {
 		voices = voices[:maxVoices]
 		slices.SortStableFunc(voices, func(a, b int) int { return cmp.Compare(byVoice[a][0], byVoice[b][0]) })
 	}
+	// Each voice's figures by the day they describe, for a merge walk.
+	for _, v := range voices {
+		list := byVoice[v]
+		slices.SortStableFunc(list, func(a, b int) int { return m.est[a].asOf.Compare(m.est[b].asOf) })
+	}
 	for x := 0; x < len(voices); x++ {
 		for y := x + 1; y < len(voices); y++ {
 			bi, bj, best := -1, -1, time.Duration(math.MaxInt64)
-			for _, i := range byVoice[voices[x]] {
-				for _, j := range byVoice[voices[y]] {
-					d := m.est[i].asOf.Sub(m.est[j].asOf)
-					if d < 0 {
-						d = -d
-					}
-					if d <= best {
-						bi, bj, best = i, j, d
-					}
+			xs, ys := byVoice[voices[x]], byVoice[voices[y]]
+			for a, b := 0, 0; a < len(xs) && b < len(ys); {
+				i, j := xs[a], ys[b]
+				d := m.est[i].asOf.Sub(m.est[j].asOf)
+				ad := d
+				if ad < 0 {
+					ad = -ad
+				}
+				// The later of equally near pairs: the most recent say.
+				if ad <= best {
+					bi, bj, best = i, j, ad
+				}
+				if d < 0 {
+					a++
+				} else {
+					b++
 				}
 			}
 			if bi < 0 || best > sameTime {

@@ -52,8 +52,9 @@ type reconciler struct {
 	verifications  []store.VerificationRecord
 	docTopic       map[int64]string // the class an article counts most
 	neighbourCache map[int64][]int64
-	evidence       map[[2]int64][]string // (document, voice) -> evidence
-	caveats        map[int64][]string    // claim -> the reporter's caveats
+	evidence       map[[2]int64][]string   // (document, voice) -> evidence
+	caveats        map[int64][]string      // claim -> the reporter's caveats
+	capStems       map[int]map[string]bool // group -> the stems of its capitalised words
 }
 
 // Reconcile groups sources into entities, figures into measures, and
@@ -73,6 +74,7 @@ func Reconcile(in *store.ReconcileInput) *store.Reconciliation {
 	r.g.run()
 
 	r.estimates()
+	r.neighbourCache = map[int64][]int64{} // the story of each article is big: keep it for one phase at a time
 	r.topics()
 	r.group()
 	r.denials()

@@ -3,6 +3,7 @@ package reconcile
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/crosscheck-dev/crosscheck/internal/extract"
 	"github.com/crosscheck-dev/crosscheck/internal/store"
@@ -42,6 +43,20 @@ func (r *reconciler) verify() {
 		return j
 	}
 	for _, m := range r.measures {
+		// The kept figures by the day they describe, the denials, and the
+		// voices behind the kept figures.
+		var kept, denials []*estimate
+		voices := map[int]bool{}
+		for _, o := range m.est {
+			switch {
+			case o.denial:
+				denials = append(denials, o)
+			case !o.excluded:
+				kept = append(kept, o)
+				voices[o.voiceKey()] = true
+			}
+		}
+		slices.SortStableFunc(kept, func(a, b *estimate) int { return a.asOf.Compare(b.asOf) })
 		for _, e := range m.est {
 			if e.denial {
 				continue
@@ -56,29 +71,36 @@ func (r *reconciler) verify() {
 				}
 				continue
 			}
-			others := 0
-			for _, o := range m.est {
+			for _, o := range denials {
+				if o.voiceKey() != e.voiceKey() && o.entity >= 0 && near(o.saidOn, e.saidOn, denialWindow) {
+					j.denied[o.entity] = true
+				}
+			}
+			// The kept figures of the same fortnight, nearest first; a
+			// figure set aside confirms and contradicts nothing.
+			byDay := func(o *estimate, t time.Time) int { return o.asOf.Compare(t) }
+			from, _ := slices.BinarySearchFunc(kept, e.asOf.Add(-sameTime), byDay)
+			to, _ := slices.BinarySearchFunc(kept, e.asOf.Add(sameTime+1), byDay)
+			if to-from > maxCompared {
+				at, _ := slices.BinarySearchFunc(kept, e.asOf, byDay)
+				from = max(from, at-maxCompared/2)
+				to = min(to, from+maxCompared)
+			}
+			for _, o := range kept[from:to] {
 				if o.voiceKey() == e.voiceKey() {
 					continue
 				}
-				switch {
-				case o.denial:
-					if o.entity >= 0 && near(o.saidOn, e.saidOn, denialWindow) {
-						j.denied[o.entity] = true
-					}
-				case o.excluded:
-					// A figure set aside confirms and contradicts nothing.
-				case !near(o.asOf, e.asOf, sameTime):
-				case overlap(o, e):
+				if overlap(o, e) {
 					if o.voice >= 0 {
 						j.confirmed[o.voice] = true
 					}
-				case !overlap(o, e):
+				} else {
 					j.contradicted[o.voiceKey()] = true
 				}
-				if !o.denial && !o.excluded {
-					others++
-				}
+			}
+			others := len(voices)
+			if voices[e.voiceKey()] {
+				others--
 			}
 			if others > 0 && m.low != nil && e.mid >= *m.low*(1-tolerance) && e.mid <= *m.high*(1+tolerance) {
 				j.consistent = true
@@ -140,6 +162,11 @@ func (r *reconciler) verify() {
 		r.verifications = append(r.verifications, v)
 	}
 }
+
+// maxCompared bounds the figures a figure is compared with, nearest in
+// time first: past a few hundred, more say nothing new, and a busy measure
+// would cost the square of its figures.
+const maxCompared = 300
 
 func sortedKeys(m map[int]bool) []int {
 	out := make([]int, 0, len(m))
@@ -328,12 +355,25 @@ func (r *reconciler) named(gi int, stems map[string]bool) bool {
 	if len(stems) == 0 {
 		return false
 	}
-	gr := r.g.groups[gi]
-	for _, m := range gr.members {
-		for _, w := range r.g.srcs[m].ws {
-			if w.cap && stems[w.stem] {
-				return true
+	if r.capStems == nil {
+		r.capStems = map[int]map[string]bool{}
+	}
+	mine, ok := r.capStems[gi]
+	if !ok {
+		// The capitalised words of the group's names, read once.
+		mine = map[string]bool{}
+		for _, m := range r.g.groups[gi].members {
+			for _, w := range r.g.srcs[m].ws {
+				if w.cap {
+					mine[w.stem] = true
+				}
 			}
+		}
+		r.capStems[gi] = mine
+	}
+	for st := range stems {
+		if mine[st] {
+			return true
 		}
 	}
 	return false
