@@ -18,8 +18,10 @@ var sourceKinds = []string{extract.KindPerson, extract.KindOrganisation, extract
 func runSources(ctx context.Context, env Env, args []string) error {
 	fs := newFlags(env, "sources", "",
 		"Lists the sources quoted across the documents in the store, the most quoted first: how many claims\n"+
-			"and documents each has, when it was first and last quoted, and the reliability you gave it\n"+
-			"(Admiralty scale, A-F; F, cannot be judged, until you set it).")
+			"and documents each has, when it was first and last quoted, the reliability you gave it\n"+
+			"(Admiralty scale, A-F; F, cannot be judged, until you set it), and the organisation it heads,\n"+
+			"speaks for or works at. One source gathers the names the documents give it (a full name, an\n"+
+			"acronym, \"the agency\"): see crosscheck source NAME, and its merge and split.")
 	lf := addListFlags(fs)
 	search := fs.String("search", "", "keep sources whose name holds this `text` (any case)")
 	kind := fs.String("kind", "", "keep sources of one `kind`: "+strings.Join(sourceKinds, ", "))
@@ -49,6 +51,18 @@ func runSources(ctx context.Context, env Env, args []string) error {
 	})
 }
 
+// affiliation names the organisation a source heads, speaks for or works
+// at.
+func affiliation(s store.Source) string {
+	if s.Affiliation == nil {
+		return ""
+	}
+	if s.AffiliationRole == store.AffiliationMember || s.AffiliationRole == "" {
+		return s.Affiliation.Name
+	}
+	return s.AffiliationRole + ": " + s.Affiliation.Name
+}
+
 var sourceColumns = []column[store.Source]{
 	{name: "id", value: func(s store.Source) string { return id(s.ID) }, right: true},
 	{name: "name", value: func(s store.Source) string { return s.Name }, flex: true},
@@ -59,6 +73,8 @@ var sourceColumns = []column[store.Source]{
 	{name: "first_seen", title: "first", value: func(s store.Source) string { return day(s.FirstSeen) }},
 	{name: "last_seen", title: "last", value: func(s store.Source) string { return day(s.LastSeen) }},
 	{name: "reliability", title: "rel", value: func(s store.Source) string { return s.Reliability }},
+	{name: "affiliation", value: affiliation, csvOnly: true},
+	{name: "affiliation_role", value: func(s store.Source) string { return s.AffiliationRole }, csvOnly: true},
 	{name: "country", value: func(s store.Source) string { return s.Country }, csvOnly: true},
 	{name: "names", value: func(s store.Source) string { return strings.Join(s.Names, "; ") }, csvOnly: true},
 }
