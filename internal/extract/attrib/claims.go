@@ -683,6 +683,14 @@ func (e *engine) attribute(f found, si int) {
 		if role, n2 := e.appositionRight(nx, s.To); role != "" {
 			m.role, nx = role, n2
 			m.to = e.appositionEnd(n2)
+		} else if e.key(nx) == "of" || e.key(nx) == "by" || e.key(nx) == "from" || e.key(nx) == "conducted" || e.key(nx) == "released" {
+			// "according to early results of exit polls conducted for
+			// the AP": the source's words run to the clause's end.
+			end := nx
+			for end < s.To && end-nx < 20 && e.key(end) != "," && e.key(end) != "." && e.key(end) != ";" && e.tok(end).Kind != token.Quote {
+				end++
+			}
+			m.to, nx = end, end
 		}
 		c.subj = m
 		c.cueText = "according to"
@@ -754,11 +762,11 @@ func (e *engine) attribute(f found, si int) {
 				m = mention{} // "the minister who said" is handled from "who"
 			}
 		}
-		if strings.HasPrefix(role, "who ") || strings.HasPrefix(role, "which ") {
-			role = "" // a relative clause is no role
-		}
+		relative := strings.HasPrefix(role, "who ") || strings.HasPrefix(role, "which ")
 		if role != "" && m.ok() {
-			m.role = role
+			if !relative {
+				m.role = role // a relative clause is no role, but is part of the words used
+			}
 			if appEnd > m.to {
 				// The words used include the apposition: "Kyrylo Budanov,
 				// Ukraine's intelligence chief".
@@ -972,13 +980,25 @@ func (e *engine) mainSubject(i int, s segment.Sentence) (mention, bool) {
 	for lo < i && (e.tok(lo).Kind == token.Quote || e.tok(lo).Kind == token.Punct) {
 		lo++
 	}
-	// The first noun phrase: read to its end.
+	// The first noun phrase: read to its end. A speaker is a person or a
+	// body: when the first phrase is a thing ("The fracas erupted after
+	// the tycoon entered the race, calling them ..."), the first phrase
+	// that can speak is the participle's subject.
 	m, nx := e.npRight(lo, i)
-	if !m.ok() {
-		return mention{}, false
-	}
-	if m.kind == mEvidence {
-		return mention{}, false
+	if !m.ok() || m.kind == mEvidence || m.unknownHead {
+		m = mention{}
+		for j := lo + 1; j < i-1; j++ {
+			if !(e.capital(j) || determiners[e.key(j)] && e.tok(j).Shape == token.Lower) || e.capital(j-1) {
+				continue
+			}
+			if c, n := e.npRight(j, i); c.ok() && c.kind != mEvidence && !c.unknownHead && (c.kind != mName || c.srcKind != Organisation || c.acronym != "") {
+				m, nx = c, n
+				break
+			}
+		}
+		if !m.ok() {
+			return mention{}, false
+		}
 	}
 	m = e.withAcronym(m, &nx, i)
 	if role, _ := e.appositionRight(nx, i); role != "" {

@@ -293,6 +293,32 @@ var personNouns = set("official", "officials", "expert", "experts", "analyst", "
 	"coordinator", "organiser", "organizer", "organisers", "organizers", "administrator", "regulator", "regulators",
 	"chancellor", "premier", "president-elect", "nominees", "incumbent", "challenger", "speaker", "whip", "envoys")
 
+func init() {
+	// Heads of source descriptions in PolNeAR's training set that the
+	// lists above lacked (each seen at least twice there), sorted by kind.
+	for _, w := range strings.Fields(`advocates advocate businessman businessmen politicians politician donors donor mogul
+		narrator front-runner frontrunner backers backer neurosurgeon actor star actress guy couple tycoon contenders
+		contender hopefuls hopeful moderators moderator citizens citizen brother sister technologists partner socialist
+		pundits pundit speechwriter families defenders defender associates associate lobbyists lobbyist editors authors
+		founders speakers watchers counsel challengers chairmen commenter evangelicals centrist chairs boy girl hawks
+		whites surrogates surrogate elders traders trader hosts representatives brothers superdelegate superdelegates
+		objectors personnel troops crowd audience public panel camp side sides base leadership establishment community
+		faction trio pair chorus family majorities two-thirds handful nominee delegates delegate governor businesswoman
+		celebrity comedian rapper musician athlete coach player players residents homeowners shoppers consumers`) {
+		personNouns[w] = true
+	}
+	for _, w := range strings.Fields(`organizations organisations campaigns unions outlets networks countries firms wing
+		slate tabloid publication website sites non-profit nonprofit body operation courts`) {
+		orgNouns[w] = true
+	}
+	for _, w := range strings.Fields(`average number ad ads statement statements lawsuit polling law editorial tweet tweets
+		release message account book summary platform legislation bill page article remarks speech estimates version
+		movie affidavit memoir proposal column findings headline materials copy words suit order ranking rules
+		complaint indictment ruling verdict testimony filing`) {
+		evidenceNouns[w] = true
+	}
+}
+
 // orgNouns are heads of organisations, in names ("National Intelligence
 // Service") and in descriptions ("the spy agency", "the ministry").
 var orgNouns = set("agency", "agencies", "service", "services", "ministry", "ministries", "department", "departments",

@@ -133,7 +133,20 @@ func (e *engine) nameLeft(j, lo int) (from int) {
 // none. The word right before the name must be a role noun.
 func (e *engine) preRole(from, lo int) int {
 	p := from - 1
-	if p < lo || e.tok(p).Shape != token.Lower || !(personNouns[e.key(p)] || titleWords[e.key(p)]) || e.key(p) == "the" {
+	if p < lo || e.tok(p).Shape != token.Lower || e.key(p) == "the" {
+		return from
+	}
+	if !(personNouns[e.key(p)] || titleWords[e.key(p)]) {
+		// "Donald Trump's longtime confidant Roger Stone": an owner and a
+		// few lower-case words before the name make a role too.
+		for q := p; q >= lo && p-q < 4; q-- {
+			if e.key(q) == "'s" && q-1 >= lo && e.capital(q-1) {
+				return e.nameLeft(q-1, lo)
+			}
+			if !e.word(q) || e.tok(q).Shape != token.Lower || prepositions[e.key(q)] || clauseBreak[e.key(q)] || isCueForm(e.key(q)) {
+				return from
+			}
+		}
 		return from
 	}
 	start := p
