@@ -108,6 +108,8 @@ func estimateStatus(e store.Estimate) string {
 		return "set aside: " + e.Why
 	case e.Latest:
 		return "latest of its source"
+	case e.Why != "":
+		return e.Why // "repeats the figure reported on..."
 	case e.Cited:
 		return "cited by " + e.Claim.Speaker
 	}
