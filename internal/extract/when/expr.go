@@ -39,6 +39,19 @@ func (s *scanner) at(i int) (v val, from, to int, ok bool) {
 			return v, 0, 0, false
 		}
 		if v, end, ok := s.exprRange(i + 1); ok {
+			if k == "for" && s.hasRef && s.perfectBefore(i) {
+				// "have been kept away for three weeks", "has been there
+				// for the past week": the weeks up to the reference day.
+				switch {
+				case v.kind == KindDuration && !v.fuzzy && v.u >= uDay:
+					return trailing(s.ref, v.u, v.n, s.ref), i, end, true
+				case v.toRef:
+					v.end = s.ref
+					return v, i, end, true
+				case end == i+4 && s.key(i+1) == "the" && (s.key(i+2) == "past" || s.key(i+2) == "last") && s.is(i+3, cUnit):
+					return trailing(s.ref, s.lex(i+3).unit, 1, s.ref), i, end, true
+				}
+			}
 			if k == "for" && v.kind != KindDuration {
 				return v, i + 1, end, true
 			}
@@ -413,6 +426,9 @@ func (s *scanner) leanAt(from, to int) lean {
 	if s.key(from-1) == "of" && s.key(from-2) == "ahead" || s.key(from-1) == "the" && s.key(from-2) == "of" && s.key(from-3) == "ahead" {
 		return leanFuture // "ahead of the weekend"
 	}
+	if s.key(from-1) == "since" {
+		return leanPast // "since June": a time that has come
+	}
 	switch s.key(from - 1) {
 	case "to", "until", "till", "through":
 		// "extended to Nov. 20", "postponed until March", "extended
@@ -523,6 +539,11 @@ func (s *scanner) expr(i int) (v val, end int, ok bool) {
 		}
 		return s.special("PRESENT_REF", i, i+1)
 	case k == "recent" && s.is(i+1, cUnit) && s.lex(i+1).plural:
+		if u := s.lex(i + 1).unit; s.hasRef && u >= uDay && u <= uMonth && u != uWeekend {
+			// "in recent days", "recent weeks": a few of them, up to the
+			// day before the reference day.
+			return trailing(s.ref, u, 3, s.ref-1), i + 2, true
+		}
 		return s.special("PAST_REF", i, i+2)
 	case l.class&cPart != 0 && (k == "noon" || k == "midnight" || k == "midday"):
 		return s.clock(i)
@@ -589,6 +610,69 @@ func pluralWeekday(k string) (int, bool) {
 	}
 	return l.val, true
 }
+
+// trailing returns the n units of u that end on the day end, counted back
+// from ref: "the past two weeks" (to the day before ref), "for three weeks"
+// in the perfect (to ref itself).
+func trailing(ref day, u unit, n int, end day) val {
+	start := shiftUnit(ref, u, -n)
+	if u == uNight {
+		start = ref - day(n)
+	}
+	return val{kind: KindRange, start: min(start, end), end: end, gran: gDay, toRef: true}
+}
+
+// perfectBefore reports whether the verb group before token i is in the
+// present perfect ("have been kept away for", "has been at the shoal for",
+// "have waited for"), or in the past perfect under a reporting verb, which
+// is the present perfect of what was said ("said its patrols had been
+// refused entry for"): what it says runs up to the reference day.
+func (s *scanner) perfectBefore(i int) bool {
+	from := s.d.Sentences[s.d.SentenceOf(i)].From
+	lo := max(from, i-10)
+	others := 0 // words that are no verb: "away", "at the shoal"
+	for j := i - 1; j >= lo; j-- {
+		t := &s.t[j]
+		k := t.Key
+		switch {
+		case t.Kind != token.Word || t.Shape != token.Lower && t.Shape != token.Title:
+			return false
+		case k == "has" || k == "have" || k == "'ve":
+			return !s.modalBefore(j)
+		case k == "had":
+			if s.modalBefore(j) {
+				return false
+			}
+			for h := j - 1; h >= from; h-- {
+				if reportingPast[s.key(h)] {
+					return true
+				}
+			}
+			return false
+		case k == "been" || k == "not" || k == "n't" || adverb(k) || k == "also" || k == "still" || k == "now":
+		case irregularPast[k] || pastForm(k) || hasSuffix(k, "ing"):
+		case clauseWord[k] || futureModal[k] || modalMaybe[k] || beForm[k] || subjectPronoun[k] && k != "it":
+			return false
+		default:
+			// "been in Geneva for", "kept away for", "been at the shoal
+			// for", "refused entry to the Morvenian side for"
+			if others++; others > 5 {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// reportingPast are reporting verbs in the past tense, which put the tenses
+// of what they report one step back ("said they had waited for weeks").
+var reportingPast = set("said", "told", "reported", "added", "stated", "claimed", "announced", "explained",
+	"insisted", "noted", "warned", "confirmed", "acknowledged", "admitted", "complained")
+
+// clauseWord are the words that end a verb group looking left: conjunctions,
+// relative pronouns and the tensed forms of "be" and "do".
+var clauseWord = set("and", "but", "or", "that", "which", "who", "when", "while", "because", "if", "as",
+	"was", "were", "did", "does", "do", "said", "says")
 
 // dayVal is a one-day span.
 func dayVal(x day) val { return val{kind: KindDate, start: x, end: x, gran: gDay} }
@@ -978,9 +1062,12 @@ func (s *scanner) edge(i int) (val, int, bool) {
 			return val{}, 0, false
 		}
 		end = j + 2
-		if sh == 0 && (e == -2 || e == 2) && u == uWeek {
+		if sh == 0 && (e == -2 && u == uWeek || e == 2 && u >= uWeek && u != uFortnight) {
 			// "earlier this week": the days of this week before the
-			// reference day; "later this week": those after it.
+			// reference day; "later this week", "later this month",
+			// "later this year": those after it. "Earlier this month"
+			// and "earlier this year" stay the whole month and year, as
+			// TimeBank annotates them.
 			if e == -2 {
 				v.end = max(v.start, s.ref-1)
 			} else {

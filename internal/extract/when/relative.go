@@ -268,13 +268,26 @@ func (s *scanner) the(i int) (val, int, bool) {
 		// "the past three months", "the last two years", "the next five
 		// years": lengths reaching to or from the reference day.
 		if v, e, ok := s.countPhrase(j + 1); ok && v.kind == KindDuration {
+			if (nk == "past" || nk == "last") && s.hasRef && v.u >= uDay && s.key(e) != "of" {
+				// "the past two weeks", "the last few days": up to the
+				// day before the reference day.
+				return trailing(s.ref, v.u, v.n, s.ref-1), e, true
+			}
 			return v, e, true
 		}
 		if nk == "last" && s.key(j+1) == "quarter" {
 			return s.shift(i, j) // "the last quarter": the one before this
 		}
 		if s.is(j+1, cUnit) && !s.lex(j+1).plural && (nk == "past" || nk == "last") && s.lex(j+1).unit >= uDay {
-			return val{kind: KindDuration, start: noDay, end: noDay, n: 1, u: s.lex(j + 1).unit}, j + 2, true
+			u := s.lex(j + 1).unit
+			if s.hasRef && s.key(j+2) != "of" && (u == uWeek || u == uMonth || u == uQuarter || u == uYear) {
+				// "the past week", "the past year": the calendar week
+				// or year before this one, as TimeBank annotates them
+				// (and as "last week" reads).
+				v, _ := unitSpan(shiftUnit(s.ref, u, -1), u)
+				return v, j + 2, true
+			}
+			return val{kind: KindDuration, start: noDay, end: noDay, n: 1, u: u}, j + 2, true
 		}
 		if nk == "coming" && s.is(j+1, cUnit) && s.lex(j+1).plural {
 			return s.special("FUTURE_REF", i, j+2)
@@ -708,6 +721,9 @@ func (s *scanner) countPhrase(i int) (val, int, bool) {
 		if u <= uHour {
 			return dayVal(s.ref), after + 1, true
 		}
+		if countsDays(u, n) {
+			return dayVal(shiftUnit(s.ref, u, -n)), after + 1, true
+		}
 		v, ok := unitSpan(shiftUnit(s.ref, u, -n), granUnit(u))
 		if !ok {
 			return val{}, 0, false
@@ -733,6 +749,9 @@ func (s *scanner) countPhrase(i int) (val, int, bool) {
 		}
 		if u <= uHour {
 			return dayVal(anchor), after + 1, true
+		}
+		if countsDays(u, n) {
+			return dayVal(shiftUnit(anchor, u, sign*n)), after + 1, true
 		}
 		v, ok := unitSpan(shiftUnit(anchor, u, sign*n), granUnit(u))
 		if !ok {
@@ -771,7 +790,15 @@ func (s *scanner) countPhrase(i int) (val, int, bool) {
 	return val{kind: KindDuration, start: noDay, end: noDay, n: n, u: u, fuzzy: fuzzy}, j + 1, true
 }
 
-// granUnit is the unit whose span a shifted day is read in: "two weeks
+// countsDays reports whether n units of u back or ahead name a day: up to
+// four weeks, a reader counts the days ("two weeks ago" on a Friday is a
+// Friday, "a week earlier" the same weekday), as TimeBank annotates them;
+// further off, the week or month is as near as the text says.
+func countsDays(u unit, n int) bool {
+	return u == uWeek && n <= 4 || u == uFortnight && n <= 2
+}
+
+// granUnit is the unit whose span a shifted day is read in: "six weeks
 // ago" is a week, "three months ago" a month.
 func granUnit(u unit) unit {
 	switch u {

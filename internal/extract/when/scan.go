@@ -51,6 +51,10 @@ type val struct {
 	partial partial
 	// week marks a span resolved from a weekday, for ranges.
 	weekday bool
+	// toRef marks a span that runs up to the reference day ("since
+	// March", "the past two weeks", "have waited for three weeks"): it
+	// says nothing of when the story is, and is not remembered as such.
+	toRef bool
 }
 
 // partial is an absolute date as written, with what it leaves open at 0.

@@ -37,6 +37,12 @@ func (s *scanner) lean(from, to int) lean {
 		if l, ok := s.verbLean(j, true, from); ok {
 			return l
 		}
+		if t.Key == "who" || t.Key == "which" {
+			// A relative clause with no tense we know ("members who
+			// hand in their weapons by April"): the verb before it is
+			// another clause's.
+			return leanNone
+		}
 	}
 	hi := min(sent.To, to+24)
 	for j := to; j < hi; j++ {

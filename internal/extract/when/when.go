@@ -17,10 +17,21 @@
 // future when the verb that governs it does ("will meet on Friday", "plans to
 // hold a meeting on Friday", "is scheduled for Monday", "by Nov 1"). A span
 // is a whole calendar unit even when the text narrows it ("early October" is
-// October, with Mod "START"), as in TimeML, except "earlier this week" and
-// "later this week", which a reader takes as the days before (after) the
-// reference day. "The quarter", "a year earlier" and "later that day" lean
-// on what the story last named.
+// October, with Mod "START"; "earlier this month" and "at the end of March"
+// are the month), as TimeBank annotates them, except "earlier this week" and
+// "later this week" (or month, or year), which a reader takes as the days
+// before (after) the reference day; the unit "later this month" names is
+// reported too, as TimeML annotates it. "The quarter", "a year earlier" and
+// "later that day" lean on what the story last named.
+//
+// Some spans run up to the reference day: "since late January" (from the
+// start of its last third, and "late January" is reported too), "the past
+// two weeks", "the past few days" and "in recent days" (to the day before),
+// and a length in the present perfect ("have been kept away for three
+// weeks"). "The past week" and "the past year", like "last week", are the
+// calendar week and year before, as TimeBank has them. Two days in a row
+// ("on Wednesday and Thursday") are one span, and each day. Up to four weeks
+// back or ahead a count of weeks names a day ("two weeks ago").
 package when
 
 import (
@@ -52,7 +63,9 @@ type Time struct {
 	Text string `json:"text"`
 	Kind string `json:"kind"`
 	// Start and End are ISO days (inclusive), empty for durations and sets
-	// and when the expression cannot be placed on the calendar.
+	// and when the expression cannot be placed on the calendar. A length
+	// anchored to the reference day ("for three weeks" in the perfect) is
+	// a range.
 	Start string `json:"start,omitempty"`
 	End   string `json:"end,omitempty"`
 	// Value is a TIMEX3-style value: "2024-10-17", "2024-10", "2024-W42",
@@ -140,7 +153,25 @@ func Find(d *segment.Doc, ref time.Time) []Time {
 			i = to
 			continue
 		}
+		if w, ok := s.since(v, from); ok {
+			// "since late January": the span from then to the reference
+			// day, reported whole and, as TimeML annotates it, without
+			// its "since".
+			out = append(out, s.emit(w, from-1, to))
+		}
+		if w, e, ok := s.nextDay(v, to); ok {
+			// "on Wednesday and Thursday": two days in a row are one
+			// span, reported whole and day by day.
+			out = append(out, s.emit(rangeVal(v, w), from, e), s.emit(v, from, to), s.emit(w, to+1, e))
+			s.remember(w, to+1)
+			i = e
+			continue
+		}
 		out = append(out, s.emit(v, from, to))
+		if w, ok := s.laterThis(v, from, to); ok {
+			// "later this month": TimeML annotates the month named.
+			out = append(out, s.emit(w, from+1, to))
+		}
 		if v.kind == KindRange && s.hasEnds && s.ends[0].to <= s.ends[1].from {
 			// A range whose ends stand alone ("from Aug. 26 to Oct. 20")
 			// is reported whole and end by end.
@@ -234,9 +265,71 @@ func (s *scanner) lineEnd(i int) int {
 	return e
 }
 
+// since returns the span "since X" names when v, read at tokens [from,
+// ...), follows "since": from the start of X (of its part, for "since late
+// January") to the reference day.
+func (s *scanner) since(v val, from int) (val, bool) {
+	if s.key(from-1) != "since" || !s.same(from) || !s.hasRef || v.start == noDay || v.special != "" ||
+		v.kind == KindDuration || v.kind == KindSet || v.toRef {
+		return val{}, false
+	}
+	start := partStart(v)
+	if start > s.ref {
+		return val{}, false
+	}
+	return val{kind: KindRange, start: start, end: s.ref, gran: gDay, toRef: true}, true
+}
+
+// partStart returns the first day of the part of v its Mod names: early,
+// mid and late are the thirds of a month (days 1, 11 and 21 begin them)
+// and of a year (January, May, September), and of other spans by length.
+func partStart(v val) day {
+	third := 0
+	switch v.mod {
+	case "MID":
+		third = 1
+	case "END":
+		third = 2
+	default:
+		return v.start
+	}
+	y, m, _ := v.start.ymd()
+	switch v.gran {
+	case gMonth:
+		return mkDay(y, m, 1+10*third)
+	case gYear:
+		return mkDay(y, 1+4*third, 1)
+	}
+	return v.start + (v.end-v.start+1)*day(third)/3
+}
+
+// laterThis returns the unit "later this month" (read as v over [from,
+// to)) names: the whole month, as TimeML annotates the words "this month"
+// in it.
+func (s *scanner) laterThis(v val, from, to int) (val, bool) {
+	if v.kind != KindRange || to != from+3 || s.key(from) != "later" || s.key(from+1) != "this" || !s.is(from+2, cUnit) {
+		return val{}, false
+	}
+	return unitSpan(s.ref, s.lex(from+2).unit)
+}
+
+// nextDay reads a weekday joined by "and" to the day v read before it
+// ended at token to ("on Wednesday and Thursday"), when it is the day
+// after; e is where it ends.
+func (s *scanner) nextDay(v val, to int) (w val, e int, ok bool) {
+	if !v.weekday || v.start == noDay || v.clock || v.part != "" || s.key(to) != "and" || !s.same(to+1) || !s.is(to+1, cWeekday) {
+		return val{}, 0, false
+	}
+	w, e, ok = s.expr(to + 1)
+	if !ok || !w.weekday || w.start != v.end+1 || w.clock || w.part != "" {
+		return val{}, 0, false
+	}
+	return w, e, true
+}
+
 // remember keeps what later expressions may lean on.
 func (s *scanner) remember(v val, from int) {
-	if v.start == noDay || v.kind == KindDuration || v.kind == KindSet {
+	if v.start == noDay || v.kind == KindDuration || v.kind == KindSet || v.toRef {
 		return
 	}
 	s.lastSet, s.lastSetAt, s.hasSet = v, from, true

@@ -131,6 +131,58 @@ func TestFind(t *testing.T) {
 		{"The plan still has to move through a June hearing.", "June", KindDate, "2025-06-01", "2025-06-30"},
 		{"The court ruled in February. The judge died four days later.", "four days later", KindDate, "2024-02-01", "2024-02-29"},
 		{"Obama revised his withdrawal plans in September.", "in September", KindDate, "2024-09-01", "2024-09-30"},
+		// "since X": from the start of X (or of its part) to the reference
+		// day; X itself is reported too, as TimeML annotates it.
+		{"Fighting has continued since late January.", "since late January", KindRange, "2024-01-21", "2024-10-18"},
+		{"Fighting has continued since late January.", "late January", KindDate, "2024-01-01", "2024-01-31"},
+		{"It has grown since the middle of February.", "since the middle of February", KindRange, "2024-02-11", "2024-10-18"},
+		{"The river has risen since the start of the month.", "since the start of the month", KindRange, "2024-10-01", "2024-10-18"},
+		{"Troops have massed there since last autumn.", "since last autumn", KindRange, "2023-09-01", "2024-10-18"},
+		{"Nothing has moved since the weekend.", "since the weekend", KindRange, "2024-10-12", "2024-10-18"},
+		{"Prices have risen since December.", "since December", KindRange, "2023-12-01", "2024-10-18"},
+		{"Prices have risen since 2019.", "since 2019", KindRange, "2019-01-01", "2024-10-18"},
+		{"The border has been shut since Monday.", "since Monday", KindRange, "2024-10-14", "2024-10-18"},
+		// "later this month": the days after the reference day; "earlier
+		// this month" is the month, as TimeBank has it.
+		{"A ruling is due later this month.", "later this month", KindRange, "2024-10-19", "2024-10-31"},
+		{"A ruling is due later this month.", "this month", KindDate, "2024-10-01", "2024-10-31"},
+		{"Elections come later this year.", "later this year", KindRange, "2024-10-19", "2024-12-31"},
+		{"Earlier this month, talks failed.", "Earlier this month", KindDate, "2024-10-01", "2024-10-31"},
+		{"Earlier this year, talks failed.", "Earlier this year", KindDate, "2024-01-01", "2024-12-31"},
+		// "the past week" is the calendar week before, as TimeBank has it;
+		// "the past two weeks", "the past few days", "recent days" run to
+		// the day before the reference day.
+		{"Boats arrived in the past week.", "in the past week", KindDate, "2024-10-07", "2024-10-13"},
+		{"Sales grew over the past year.", "the past year", KindDate, "2023-01-01", "2023-12-31"},
+		{"Hundreds have crossed in the past few days.", "in the past few days", KindRange, "2024-10-15", "2024-10-17"},
+		{"Hundreds have crossed in recent days.", "in recent days", KindRange, "2024-10-15", "2024-10-17"},
+		{"Output fell over the past two months.", "the past two months", KindRange, "2024-08-18", "2024-10-17"},
+		{"Shelling eased in the last three days of the siege.", "in the last three days", KindDuration, "", ""},
+		// Two days in a row are one span, and each day.
+		{"Talks were held on Wednesday and Thursday.", "on Wednesday and Thursday", KindRange, "2024-10-16", "2024-10-17"},
+		{"Talks were held on Wednesday and Thursday.", "on Wednesday", KindDate, "2024-10-16", "2024-10-16"},
+		{"Talks were held on Wednesday and Thursday.", "Thursday", KindDate, "2024-10-17", "2024-10-17"},
+		{"Talks were held on Monday and Thursday.", "on Monday", KindDate, "2024-10-14", "2024-10-14"},
+		{"Talks were held on Monday and Thursday.", "Thursday", KindDate, "2024-10-17", "2024-10-17"},
+		// A length in the perfect runs up to the reference day.
+		{"Monitors have been kept away for three weeks.", "for three weeks", KindRange, "2024-09-27", "2024-10-18"},
+		{"The port has been closed for ten days.", "for ten days", KindRange, "2024-10-08", "2024-10-18"},
+		{"Monitors had been kept away for three weeks.", "for three weeks", KindDuration, "", ""},
+		{"The mission said its patrols had been refused entry to the far side for three weeks.", "for three weeks", KindRange, "2024-09-27", "2024-10-18"},
+		{"The patrol ship has been at the shoal for three weeks.", "for three weeks", KindRange, "2024-09-27", "2024-10-18"},
+		{"The patrol ship was at the shoal for three weeks.", "for three weeks", KindDuration, "", ""},
+		{"They have said the talks will last for two weeks.", "for two weeks", KindDuration, "", ""},
+		{"He has been in Geneva for the past week.", "for the past week", KindRange, "2024-10-11", "2024-10-18"},
+		{"He has been in Geneva for the past two weeks.", "for the past two weeks", KindRange, "2024-10-04", "2024-10-18"},
+		// Up to four weeks back, a reader counts the days.
+		{"Prices rose two weeks ago.", "two weeks ago", KindDate, "2024-10-04", "2024-10-04"},
+		{"It happened a week or so ago.", "a week or so ago", KindDate, "2024-10-11", "2024-10-11"},
+		{"Prices rose six weeks ago.", "six weeks ago", KindDate, "2024-09-02", "2024-09-08"},
+		{"The court ruled on March 3, 2021. A week later it reversed itself.", "A week later", KindDate, "2021-03-10", "2021-03-10"},
+		// A relative clause with a tense of its own is read on its own.
+		{"The ministry offered an amnesty to members who hand in their weapons by the end of November.", "by the end of November", KindDeadline, "2024-11-01", "2024-11-30"},
+		// "at the end of March" is March, as TimeBank has it.
+		{"The talks ended at the end of March.", "at the end of March", KindDate, "2024-03-01", "2024-03-31"},
 		// Durations and sets.
 		{"The siege lasted for three weeks.", "for three weeks", KindDuration, "", ""},
 		{"He served two years in prison.", "two years", KindDuration, "", ""},
@@ -204,6 +256,8 @@ func TestValues(t *testing.T) {
 		{"It is over now.", "now", "PRESENT_REF", "day"},
 		{"Fighting resumed in early October.", "in early October", "2024-10", "month"},
 		{"It was built in the summer of 2021.", "in the summer of 2021", "2021-SU", "season"},
+		{"A ruling is due later this month.", "later this month", "2024-10-19/2024-10-31", "day"},
+		{"Prices have risen since June.", "since June", "2024-06-01/2024-10-18", "day"},
 	} {
 		ts := find(tc.in, ref)
 		ok := false
