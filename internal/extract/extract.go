@@ -156,7 +156,9 @@ func saidOn(seg *segment.Doc, times []when.Time, c attrib.Claim) string {
 	s := seg.Sentences[c.Sentence]
 	from, to := seg.Tokens[s.From].Start, seg.Tokens[s.To-1].End
 	for _, t := range times {
-		if t.Start == "" || t.Span.Start < from || t.Span.End > to || t.Kind == when.KindDuration || t.Kind == when.KindSet {
+		// Only a single day dates the statement: "earlier this month" says
+		// too little to place it among others.
+		if t.Start == "" || t.Start != t.End || t.Span.Start < from || t.Span.End > to || t.Kind == when.KindDuration || t.Kind == when.KindSet {
 			continue
 		}
 		inside := false

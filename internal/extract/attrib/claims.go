@@ -139,8 +139,17 @@ func (e *engine) cueAt(i int, s segment.Sentence) (found, bool) {
 	prev := e.prevWord(i, s.From)
 	pk := e.key(prev)
 	next := e.key(i + 1)
-	// A noun, not a verb: "the claims", "his call", "a report".
-	if determiners[pk] && pk != "that" && pk != "all" && pk != "more" || pk == "'s" || pk == "to" && !strings.HasSuffix(k, "ing") && c.Frame != FrameSay {
+	// A noun, not a verb: "the claims", "his call", "a report", "whose
+	// estimate".
+	if determiners[pk] && pk != "that" && pk != "all" && pk != "more" || pk == "'s" || pk == "whose" || pk == "to" && !strings.HasSuffix(k, "ing") && c.Frame != FrameSay {
+		return found{}, false
+	}
+	// "troops thought to be lost", "is said to have": a passive hedge with
+	// nobody named.
+	if (c.Frame == FrameSay || c.Frame == FrameTell) && !strings.HasSuffix(k, "ing") && next == "to" && (e.key(i+2) == "be" || e.key(i+2) == "have") {
+		if c.Frame == FrameSay {
+			e.passiveNote(i, s)
+		}
 		return found{}, false
 	}
 	switch c.Lemma {
@@ -371,6 +380,22 @@ func (e *engine) skipRight(i, hi int) int {
 	return i
 }
 
+// roleClause reports whether a relative clause about a source says what
+// it does: "who runs Corvana's maritime surveillance agency", "who heads the
+// directorate".
+func roleClause(c string) bool {
+	w := strings.Fields(c)
+	if len(w) < 3 {
+		return false
+	}
+	switch w[1] {
+	case "runs", "ran", "heads", "headed", "leads", "led", "directs", "directed", "chairs", "chaired", "founded",
+		"advises", "advised", "represents", "commands", "commanded", "oversees", "manages":
+		return true
+	}
+	return false
+}
+
 // appositionEnd returns the end (exclusive) of an apposition that ends
 // before token next (after its closing comma, if any).
 func (e *engine) appositionEnd(next int) int {
@@ -468,6 +493,9 @@ func (e *engine) clauseEndShort(i int, s segment.Sentence) int {
 // organisation noun.
 func (e *engine) subjectBefore(i, lo int) bool {
 	j := e.skipLeft(i-1, lo)
+	if e.relativeLeft(j, lo) > 0 {
+		return true // "an analyst who follows the militia believes"
+	}
 	if e.key(j) == "," {
 		// "Dara Massicot, a Russian expert, believes"
 		if r, _ := e.appositionLeft(j, lo); r != "" {
@@ -764,8 +792,11 @@ func (e *engine) attribute(f found, si int) {
 		}
 		relative := strings.HasPrefix(role, "who ") || strings.HasPrefix(role, "which ")
 		if role != "" && m.ok() {
-			if !relative {
-				m.role = role // a relative clause is no role, but is part of the words used
+			if !relative || roleClause(role) {
+				// A relative clause is part of the words used, and a role
+				// only when it says what the source does ("who runs the
+				// agency").
+				m.role = role
 			}
 			if appEnd > m.to {
 				// The words used include the apposition: "Kyrylo Budanov,
@@ -1096,6 +1127,13 @@ func (e *engine) clauseEnd(i int, s segment.Sentence) int {
 			continue
 		}
 		n := e.key(j + 1)
+		if (n == "but" || n == "while" || n == "whereas" || n == "although" || n == "though") && j > i+2 && e.d.QuoteOf(j) < 0 {
+			// "..., but critics point to ...": a new clause with its own
+			// subject is not the source's.
+			if nn := j + 2; e.capital(nn) || determiners[e.key(nn)] || personNouns[e.key(nn)] || pronouns[e.key(nn)] != (pronoun{}) && e.key(nn) != "that" {
+				return j
+			}
+		}
 		if (n == "who" || n == "after" || n == "before" || n == "while" || n == "when" || n == "as") && j > i+2 && e.d.QuoteOf(j) < 0 {
 			return j
 		}

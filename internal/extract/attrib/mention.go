@@ -626,7 +626,7 @@ func (e *engine) appositionRight(i, hi int) (role string, next int) {
 	if !(determiners[k.Key] || titleWords[k.Key] || personNouns[k.Key] || e.capital(j) && e.key(j+1) == "'s" || e.word(j) && e.key(j+1) == "'s") {
 		return "", i
 	}
-	if k.Key == "who" || k.Key == "which" {
+	if k.Key == "which" {
 		return "", i
 	}
 	end := j
@@ -636,7 +636,7 @@ func (e *engine) appositionRight(i, hi int) (role string, next int) {
 			return "", i
 		}
 	}
-	if end == j || !e.roleLike(j, end) && !e.npLike(j, end) {
+	if end == j || !e.roleLike(j, end) && !e.npLike(j, end) && !(k.Key == "who" && roleClause(e.d.TextOf(j, end))) {
 		return "", i
 	}
 	role = e.d.TextOf(j, end)

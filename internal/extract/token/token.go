@@ -97,6 +97,12 @@ func Tokenize(s string) []Token {
 		case isQuote(r):
 			t = Token{Kind: Quote, Shape: Other, Double: isDouble(r)}
 			i += n
+			// Two apostrophes or backquotes make a double mark in typewriter
+			// style (''So,'' he said; ``So'').
+			if (r == '\'' || r == '`') && i < len(s) && s[i] == byte(r) {
+				i++
+				t.Double = true
+			}
 		case unicode.IsDigit(r):
 			i = scanNumber(s, i)
 			t = Token{Kind: Number, Shape: Digit}

@@ -84,3 +84,9 @@ func BenchmarkTokenize(b *testing.B) {
 		Tokenize(s)
 	}
 }
+
+func TestTypewriterQuotes(t *testing.T) {
+	if got, want := keys("''We like it,'' she said."), "''< we like it , ''> she said ."; got != want {
+		t.Errorf("got %s want %s", got, want)
+	}
+}
