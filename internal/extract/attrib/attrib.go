@@ -114,6 +114,8 @@ type Note struct {
 	Cue     string
 	Content document.Span
 	Status  string
+
+	at int // token index of the cue, to drop hedges inside attributed claims
 }
 
 // Find runs the engine over a segmented document.
@@ -211,6 +213,7 @@ func (e *engine) run() {
 	}
 	e.continuations()
 	e.notesPass()
+	e.dropAttributedHedges()
 	e.resolve()
 }
 

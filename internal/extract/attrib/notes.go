@@ -20,7 +20,7 @@ func (e *engine) passiveNote(i int, s segment.Sentence) {
 	if e.key(i+1) == "by" {
 		return // "was reported by X": an attribution in the passive
 	}
-	e.notes = append(e.notes, Note{Kind: NoteUnattributed, Cue: cue, Content: e.span(s.From, e.trimEnd(s.From, s.To))})
+	e.notes = append(e.notes, Note{Kind: NoteUnattributed, Cue: cue, Content: e.span(s.From, e.trimEnd(s.From, s.To)), at: i})
 }
 
 // notesPass finds the reporter's verification statements and unattributed
@@ -39,13 +39,27 @@ func (e *engine) notesPass() {
 			switch {
 			case (k == "verify" || k == "confirm" || k == "verified" || k == "confirmed") && e.negatedBefore(i, s.From):
 				e.verification(i, si)
-			case k == "reportedly" || k == "allegedly" && !e.inClaim(i):
-				e.notes = append(e.notes, Note{Kind: NoteUnattributed, Cue: k, Content: e.span(s.From, e.trimEnd(s.From, s.To))})
+			case k == "reportedly" || k == "allegedly":
+				e.notes = append(e.notes, Note{Kind: NoteUnattributed, Cue: k, Content: e.span(s.From, e.trimEnd(s.From, s.To)), at: i})
 			case (k == "appear" || k == "appears" || k == "seem" || k == "seems") && e.key(i+1) == "to" && !e.inClaim(i) && p.Heading == false:
-				e.notes = append(e.notes, Note{Kind: NoteUnattributed, Cue: e.d.TextOf(i, i+2), Content: e.span(s.From, e.trimEnd(s.From, s.To))})
+				e.notes = append(e.notes, Note{Kind: NoteUnattributed, Cue: e.d.TextOf(i, i+2), Content: e.span(s.From, e.trimEnd(s.From, s.To)), at: i})
 			}
 		}
 	}
+}
+
+// dropAttributedHedges removes unattributed notes whose hedge lies inside
+// an attributed claim: "12,000 expected to be deployed" in what the NIS said
+// is the agency's expectation, not an unattributed one.
+func (e *engine) dropAttributedHedges() {
+	kept := e.notes[:0]
+	for _, n := range e.notes {
+		if n.Kind == NoteUnattributed && e.inClaim(n.at) {
+			continue
+		}
+		kept = append(kept, n)
+	}
+	e.notes = kept
 }
 
 // negatedBefore reports whether the verb at i is negated: "could not
