@@ -399,3 +399,50 @@ func looksLikeHeadline(line string) bool {
 	r, _ := utf8.DecodeRuneInString(line)
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '“' || r == '‘' || r == '\''
 }
+
+// titleCase says whether line is a headline in title case ("Poll: Wealthy
+// Voters Abandon Republican Party."): short, and every word of four letters
+// or more capitalised but one at most, which a sentence of prose never is.
+func titleCase(line string) bool {
+	words := strings.Fields(line)
+	if len(words) < 3 || len(words) > 25 {
+		return false
+	}
+	long, capitalised := 0, 0
+	for _, w := range words {
+		w = strings.TrimLeft(w, "\"'‘“(")
+		if utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		long++
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) || unicode.IsDigit(r) {
+			capitalised++
+		}
+	}
+	return long >= 3 && capitalised >= long-1
+}
+
+// dropStop removes the full stop some feeds and corpora put after a
+// headline ("Trump urges supporters to vote.", "... in Their Heads.’"):
+// headlines carry none. An abbreviation keeps its period ("in the U.S.").
+func dropStop(title string) string {
+	t := title
+	closing := ""
+	if r, size := utf8.DecodeLastRuneInString(t); r == '’' || r == '”' || r == '"' || r == '\'' {
+		t, closing = t[:len(t)-size], t[len(t)-size:]
+	}
+	if !strings.HasSuffix(t, ".") || strings.HasSuffix(t, "..") {
+		return title
+	}
+	last := t[strings.LastIndexAny(t, " ‘“\"'(")+1:]
+	if strings.Count(last, ".") > 1 || abbreviations[strings.ToLower(last)] {
+		return title
+	}
+	return t[:len(t)-1] + closing
+}
+
+// abbreviations end with a period that is no full stop.
+var abbreviations = map[string]bool{
+	"inc.": true, "co.": true, "corp.": true, "ltd.": true, "jr.": true, "sr.": true, "st.": true,
+	"dr.": true, "mr.": true, "mrs.": true, "ms.": true, "no.": true, "vs.": true, "etc.": true, "bros.": true,
+}

@@ -174,12 +174,18 @@ func readHead(t string, nameDate time.Time) head {
 	body := 0 // the first line of the body
 	switch {
 	case blockFrom < 0:
-		if _, ok := readDateline(lines[0].text); !ok && len(lines) > 1 && looksLikeHeadline(trimHeading(lines[0].text)) {
-			h.Title = trimHeading(lines[0].text)
-			body = 1
+		if _, ok := readDateline(lines[0].text); !ok && len(lines) > 1 {
+			first := trimHeading(lines[0].text)
+			_, datelineNext := readDateline(lines[1].text)
+			if looksLikeHeadline(first) || titleCase(first) || datelineNext && len(strings.Fields(first)) <= 25 {
+				// A line in title case, or before a wire dateline, is
+				// the headline even with a full stop after it.
+				h.Title = dropStop(first)
+				body = 1
+			}
 		}
 	case blockFrom >= 1:
-		h.Title = trimHeading(lines[0].text)
+		h.Title = dropStop(trimHeading(lines[0].text))
 	}
 	if blockFrom == 2 {
 		h.Standfirst = lines[1].text

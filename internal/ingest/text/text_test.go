@@ -40,6 +40,8 @@ var goldenCases = map[string]string{
 	"wire-2025-03-20-dateline-only": "a dateline opening the body and nothing else: the year from the file name, the agency as publisher, no title",
 	"ambiguous-british":             "a lone 05/06/2024 in an article spelt the British way: 5 June",
 	"ambiguous-american":            "a lone 05/06/2024 in an article spelt the American way: 6 May",
+	"title-with-stop":               "a title-case headline with a full stop after it, as some feeds print it: the title, without the stop",
+	"title-before-dateline":         "a sentence-case headline with a full stop, before a wire dateline: the title",
 	"ambiguous-updated":             "a lone 04/05/2024 before an update line of 6 April: 4 May would come after its update, so 5 April",
 }
 
@@ -478,4 +480,36 @@ func FuzzDate(f *testing.F) {
 		firstFullDate(s)
 		spelling(s)
 	})
+}
+
+func TestHeadline(t *testing.T) {
+	for _, tc := range []struct {
+		in    string
+		title bool
+	}{
+		{"Poll: Wealthy Voters Abandon Republican Party for Hillary Clinton.", true},
+		{"Politifact: Donald Trump Is Right, ‘Thousands of Shootings’ in Chicago this Year.", true},
+		{"U.S. Air Raid, Bombings No Direct Links: FBI", true},
+		{"The council voted on Tuesday to close the old bridge to lorries.", false},
+		{"Cranes stood idle at Port Aldane on Friday.", false},
+		{"Kyiv Says Talks Failed", true},
+		{"Talks failed.", false},
+	} {
+		if got := titleCase(tc.in); got != tc.title {
+			t.Errorf("titleCase(%q) = %v, want %v", tc.in, got, tc.title)
+		}
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"Voters Abandon Republican Party.", "Voters Abandon Republican Party"},
+		{"It’s ‘in Their Heads.’", "It’s ‘in Their Heads’"},
+		{"Clinton leads in the U.S.", "Clinton leads in the U.S."},
+		{"Shares fall at Acme Inc.", "Shares fall at Acme Inc."},
+		{"Wait for it...", "Wait for it..."},
+		{"No stop here", "No stop here"},
+		{".", ""},
+	} {
+		if got := dropStop(tc.in); got != tc.want {
+			t.Errorf("dropStop(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
 }
