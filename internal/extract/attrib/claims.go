@@ -219,6 +219,13 @@ func (e *engine) cueAt(i int, s segment.Sentence) (found, bool) {
 			return found{}, false // "by saying", "for calling": a gerund
 		}
 	}
+	// "neither the monitors nor Kestrian intelligence has mentioned it":
+	// nobody said anything.
+	for j := i - 1; j >= s.From && j >= i-10; j-- {
+		if e.key(j) == "neither" {
+			return found{}, false
+		}
+	}
 	// "have not confirmed", "could not verify": the reporter's
 	// verification notes (notes.go), not claims.
 	if (c.Lemma == "confirm" || c.Lemma == "verify") && e.negatedBefore(i, s.From) {

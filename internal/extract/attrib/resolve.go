@@ -356,6 +356,16 @@ func (e *engine) merge(s *source, m mention) {
 // preferring the last speaker of the paragraphs just before.
 func (e *engine) pronounSource(m mention, pos int) *source {
 	p := pronouns[e.key(m.from)]
+	switch e.key(m.from) { // possessives: "his agency", "her ministry"
+	case "his":
+		p = pronouns["he"]
+	case "her":
+		p = pronouns["she"]
+	case "their":
+		p = pronouns["they"]
+	case "its":
+		p = pronouns["it"]
+	}
 	ok := func(s *source) bool {
 		switch {
 		case p.relative:
@@ -401,6 +411,26 @@ func (e *engine) pronounSource(m mention, pos int) *source {
 // minister") to the most recent source it fits.
 func (e *engine) nominalSource(m mention) *source {
 	want := m.srcKind
+	// "His agency", "her ministry": the organisation of the person the
+	// pronoun stands for, found through the words of that person's role
+	// ("who heads Kestria's defence intelligence directorate").
+	if want == Organisation && m.to > m.from {
+		if owner := e.key(m.from); owner == "his" || owner == "her" || owner == "their" {
+			if p := e.pronounSource(mention{from: m.from, to: m.from + 1, kind: mPronoun}, m.from); p != nil && p.role != "" {
+				if org := e.orgOfRole(p.role, m.head); org != nil {
+					return org
+				}
+				if name := orgNameFromRole(p.role, m.head); name != "" {
+					// The organisation is named only in the role: make it
+					// a source of its own under that name.
+					mm := m
+					mm.kind, mm.name = mName, name
+					return e.newSource(mm, Organisation)
+				}
+			}
+			return nil // never another person's organisation
+		}
+	}
 	var byHead, byKind *source
 	for _, s := range e.sources {
 		kindOK := s.kind == want || want == Anonymous && s.kind == Person || want == Organisation && s.kind == Publisher && false
@@ -426,6 +456,77 @@ func (e *engine) nominalSource(m mention) *source {
 		return byKind
 	}
 	return nil
+}
+
+// orgOfRole returns the organisation source that a person's role names:
+// one whose name shares a content word with the role ("Valdoria's defence
+// minister" and "Valdoria's defence ministry"), preferring one that also
+// fits the description's head.
+func (e *engine) orgOfRole(role, head string) *source {
+	words := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(role)) {
+		if w = stem(w); len(w) > 3 && !functionWords[w] {
+			words[w] = true
+		}
+	}
+	var best *source
+	bestScore := 0
+	for _, s := range e.sources {
+		if s.kind != Organisation {
+			continue
+		}
+		score := 0
+		for _, w := range strings.Fields(strings.ToLower(s.name + " " + s.acronym)) {
+			if words[stem(w)] {
+				score += 2
+			}
+		}
+		if score > 0 && fitsHead(s, head) {
+			score++
+		}
+		if score > bestScore && score >= 3 {
+			// Two shared words, or one and the description's head: one
+			// word such as "defence" is too little.
+			best, bestScore = s, score
+		}
+	}
+	return best
+}
+
+// orgNameFromRole returns the organisation a role names: the object of
+// "who heads/runs/leads X" or "head/director/chief of X", or the role with
+// its person word turned into head ("Valdoria's defence minister" with
+// head "ministry" is "Valdoria's defence ministry"); "" when it names none.
+func orgNameFromRole(role, head string) string {
+	w := strings.Fields(role)
+	if len(w) >= 3 && (w[0] == "who" || w[0] == "which") && roleClause(role) {
+		return strings.Join(w[2:], " ")
+	}
+	for i, x := range w {
+		if x == "of" && i > 0 && i+1 < len(w) && personNouns[strings.ToLower(w[i-1])] {
+			return strings.Join(w[i+1:], " ")
+		}
+	}
+	for i, x := range w {
+		if head != "" && stem(strings.ToLower(x)) == stem(head) && strings.ToLower(x) != head {
+			out := append(append([]string{}, w[:i]...), head)
+			return strings.Join(append(out, w[i+1:]...), " ")
+		}
+	}
+	return ""
+}
+
+// stem folds a word's common endings so that "minister" meets "ministry"
+// and "Valdoria's" meets "Valdoria".
+func stem(w string) string {
+	w = strings.Trim(w, ",.;:'’\"“”()")
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	for _, suf := range []string{"ry", "er", "s"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
 }
 
 // fitsHead reports whether a source can be called by a description with
