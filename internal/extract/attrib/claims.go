@@ -1099,11 +1099,15 @@ func (e *engine) tail(i int, s segment.Sentence) part {
 	if e.key(i) != "," {
 		return part{}
 	}
-	switch e.key(i + 1) {
-	case "with":
+	switch n := e.key(i + 1); {
+	case n == "with":
 		return part{i + 1, e.clauseEnd(i+1, s)}
-	case "but", "and":
+	case n == "but" || n == "and":
 		return part{i + 2, e.clauseEnd(i+2, s)}
+	case n == "another" || n == "up" || n == "down" || n == "more" || n == "fewer":
+		// "..., CMSA said on Monday, another 15 since its first count": the
+		// figure goes on after its attribution.
+		return part{i + 1, e.clauseEnd(i+1, s)}
 	}
 	return part{}
 }
