@@ -1424,6 +1424,22 @@ func (f *finder) elided() {
 	}
 }
 
+// thereIs reports whether an existential "there is", "there must be",
+// "there could have been" comes right before token i.
+func thereIs(toks []token.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		switch toks[k].Key {
+		case "there":
+			return k < i-1
+		case "'s", "is", "are", "'re", "was", "were", "must", "could", "might", "may", "would", "will", "be", "been",
+			"have", "has", "got", "to", "'ve", "'ll", "'d", "easily", "probably", "surely":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // rhetoric flags amounts used for effect: an indefinite round power of ten
 // ("a million", "a thousand") in an idiom ("a thousand times", "a million
 // reasons"), or in a quotation that points at what the speaker sees
@@ -1446,7 +1462,7 @@ func (f *finder) rhetoric() {
 			continue
 		}
 		inQuote := f.d.QuoteOf(m.numFrom) >= 0
-		there := m.from >= 2 && toks[m.from-2].Key == "there" && (toks[m.from-1].Key == "'s" || toks[m.from-1].Key == "is" || toks[m.from-1].Key == "are" || toks[m.from-1].Key == "'re")
+		there := thereIs(toks, m.from)
 		if !inQuote {
 			continue
 		}

@@ -147,6 +147,7 @@ func TestFind(t *testing.T) {
 		{"tally", "Observers counted about 90 military lorries and two trains leaving.", want{text: "two", value: num(2), what: "trains"}},
 		// Rhetoric.
 		{"million of them", "“There’s a million of them here, new reinforcements,” the person filming says.", want{text: "a million", value: num(1e6), rhetorical: true}},
+		{"there must be", "“There must be a thousand boats out there,” a fisherman said.", want{text: "a thousand", value: num(1000), what: "boats", rhetorical: true}},
 		{"thousand times", "I have told him a thousand times.", want{text: "a thousand", value: num(1000), what: "times", rhetorical: true}},
 		{"million reasons", "There are a million reasons to stay.", want{text: "a million", value: num(1e6), what: "reasons", rhetorical: true}},
 		{"exclamation", "“A thousand came over the hill!” he shouted.", want{text: "A thousand", value: num(1000), rhetorical: true}},
