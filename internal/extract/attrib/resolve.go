@@ -17,6 +17,23 @@ type source struct {
 	last                               int // token index of the last mention: salience
 	lastSpoke                          int // token index of the last claim, or -1
 	heads                              []string
+
+	// Derived from name, recomputed when it changes (wordsOf): the
+	// resolver compares every new name against every source.
+	wordsFor, lname, inits string
+	words                  []string
+}
+
+// wordsOf returns the source's name without honorifics, caching it with its
+// lower-case form and initials.
+func (s *source) wordsOf() []string {
+	if s.words == nil || s.wordsFor != s.name {
+		s.words = nameWords(s.name)
+		s.wordsFor = s.name
+		s.lname = strings.ToLower(strings.Join(s.words, " "))
+		s.inits = initials(s.name)
+	}
+	return s.words
 }
 
 func (s *source) export() Source {
@@ -256,7 +273,7 @@ func (e *engine) nameSource(m mention, speaking bool) *source {
 	}
 	if acr != "" {
 		for _, s := range e.sources {
-			if s.acronym == acr || s.kind == Organisation && initials(s.name) == acr {
+			if s.acronym == acr || s.kind == Organisation && s.wordsOf() != nil && s.inits == acr {
 				e.merge(s, m)
 				return s
 			}
@@ -266,8 +283,8 @@ func (e *engine) nameSource(m mention, speaking bool) *source {
 		if s.kind == Anonymous || s.kind == Document {
 			continue
 		}
-		sw := nameWords(s.name)
-		ls := strings.ToLower(strings.Join(sw, " "))
+		sw := s.wordsOf()
+		ls := s.lname
 		switch {
 		case ls == lname:
 			e.merge(s, m)
@@ -291,7 +308,10 @@ func (e *engine) nameSource(m mention, speaking bool) *source {
 			if s.kind != Person {
 				continue
 			}
-			sw := nameWords(s.name)
+			sw := s.wordsOf()
+			if len(sw) == 0 {
+				continue
+			}
 			if fuzzySame(sw[len(sw)-1], words[len(words)-1]) && (len(words) == 1 || len(sw) == 1 || strings.EqualFold(sw[0], words[0])) {
 				best = s
 				n++
@@ -643,8 +663,11 @@ func containsWords(big, small []string) bool {
 // fuzzySame reports whether two surnames are one name misspelt: the same
 // first letter and a Damerau-Levenshtein distance of 1 (2 for long names).
 func fuzzySame(a, b string) bool {
+	if len(a) < 5 || len(b) < 5 || len(a)-len(b) > 2 || len(b)-len(a) > 2 || !strings.EqualFold(a[:1], b[:1]) {
+		return false // cheap refusals first: this runs for every pair of names
+	}
 	a, b = strings.ToLower(a), strings.ToLower(b)
-	if a == b || len(a) < 5 || len(b) < 5 || a[0] != b[0] {
+	if a == b {
 		return false
 	}
 	d := distance([]rune(a), []rune(b))
