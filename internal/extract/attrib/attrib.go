@@ -140,7 +140,7 @@ type engine struct {
 	// nationality adjectives ("Sethran vessels"), so that places and
 	// peoples the gazetteer does not know are not taken for persons.
 	placeLike, demonymLike map[string]bool
-	cueTok []bool          // tokens used as cues
+	cueTok                 []bool // tokens used as cues
 
 	claims  []*claim
 	notes   []Note
@@ -262,7 +262,7 @@ func (e *engine) span(from, to int) document.Span {
 	if to <= from {
 		return document.Span{}
 	}
-	return document.Span{Start: e.tok(from).Start, End: e.tok(to-1).End}
+	return document.Span{Start: e.tok(from).Start, End: e.tok(to - 1).End}
 }
 
 // contentSpan returns the byte span of a content part, without the

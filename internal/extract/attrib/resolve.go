@@ -714,4 +714,3 @@ func distance(a, b []rune) int {
 	}
 	return d[len(a)][len(b)]
 }
-
