@@ -60,6 +60,7 @@ type estimate struct {
 	bound, text      string
 	kind             string
 	saidOn, asOf     time.Time
+	vagueAsOf        bool // no day in the clause: the as-of day is the day said, or a span's end
 	excluded         bool
 	why              string
 	latest, cited    bool
@@ -299,6 +300,7 @@ func (r *reconciler) readFigure(c *store.ReconcileClaim, q *store.ReconcileQuant
 		e.saidOn = e.doc.Published
 	}
 	e.asOf = e.saidOn
+	e.vagueAsOf = c.Said.IsZero()
 
 	// What is counted.
 	if q.What != "" {
@@ -343,6 +345,7 @@ func (r *reconciler) readFigure(c *store.ReconcileClaim, q *store.ReconcileQuant
 		}
 		if !day.IsZero() {
 			e.asOf = day
+			e.vagueAsOf = t.Start != t.End && t.End != ""
 			// A deadline, or a day after the article's: what is expected
 			// by then. (Not after the day said: a day said is often
 			// the article's own approximation.)
@@ -756,7 +759,11 @@ func (r *reconciler) settle(m *measure) {
 		if _, ok := latest[v]; !ok {
 			voices = append(voices, v)
 		}
-		latest[v] = e // sorted: the last is the latest
+		// Sorted by the day said: the last is the latest, unless it tells
+		// of an earlier day than one said before it.
+		if l := latest[v]; l == nil || !e.asOf.Before(l.asOf) {
+			latest[v] = e
+		}
 	}
 	for _, v := range voices {
 		e := latest[v]
@@ -863,6 +870,7 @@ func (r *reconciler) repeats(m *measure) {
 		lo, hi float64
 	}
 	last := map[figureOf]*estimate{} // the same figure of the same source, said last
+	resort := false
 	for _, e := range m.est {
 		if e.denial {
 			continue
@@ -870,7 +878,17 @@ func (r *reconciler) repeats(m *measure) {
 		k := figureOf{e.voiceKey(), e.lo, e.hi}
 		o := last[k]
 		last[k] = e
-		if o == nil || e.excluded || e.why != "" || o.claim.DocumentID == e.claim.DocumentID || !near(o.saidOn, e.saidOn, sameTime) {
+		if o == nil || e.excluded || e.why != "" || o.claim.DocumentID == e.claim.DocumentID {
+			continue
+		}
+		// A figure with no day of its own ("earlier this month", "last
+		// week") that its source gave before is that earlier figure, as of
+		// its day; one given with a day is a repeat only within a fortnight.
+		switch {
+		case e.vagueAsOf && o.saidOn.Before(e.saidOn) && !o.asOf.After(e.asOf):
+			e.asOf = o.asOf
+			resort = true
+		case !near(o.saidOn, e.saidOn, sameTime):
 			continue
 		}
 		title := "another article"
@@ -878,6 +896,9 @@ func (r *reconciler) repeats(m *measure) {
 			title = "“" + o.doc.Title + "”"
 		}
 		e.why = fmt.Sprintf("repeats the figure reported on %s in %s", dayText(o.saidOn), title)
+	}
+	if resort {
+		slices.SortStableFunc(m.est, compareEstimates)
 	}
 }
 

@@ -23,6 +23,7 @@ type claim struct {
 	src              *source
 	continued        bool // a quotation that continues the last speaker
 	participleOfMain bool
+	relative         bool // said in a relative clause about another source ("whose estimate put ...")
 }
 
 func (c *claim) start() int {
@@ -142,6 +143,12 @@ func (e *engine) cueAt(i int, s segment.Sentence) (found, bool) {
 	// A noun, not a verb: "the claims", "his call", "a report", "whose
 	// estimate".
 	if determiners[pk] && pk != "that" && pk != "all" && pk != "more" || pk == "'s" || pk == "whose" || pk == "to" && !strings.HasSuffix(k, "ing") && c.Frame != FrameSay {
+		return found{}, false
+	}
+	// "whose radar estimate", "the agency's latest report": a noun after
+	// a possessive and a word that is not its speaker.
+	if ppk := e.key(e.prevWord(prev, s.From)); (ppk == "whose" || ppk == "'s") && e.tok(prev).Shape == token.Lower &&
+		!personNouns[pk] && !titleWords[pk] && !orgNouns[pk] && !adverbs[pk] {
 		return found{}, false
 	}
 	// "troops thought to be lost", "is said to have": a passive hedge with
@@ -540,7 +547,11 @@ func (e *engine) estimateObject(i, hi int) bool {
 	for j := i; j < hi && j < i+5; j++ {
 		switch e.key(j) {
 		case "number", "figure", "figures", "toll", "total", "count", "estimate", "tally", "flow", "strength", "size", "cost", "losses", "numbers":
-			return e.key(j+1) == "at"
+			switch e.key(j + 1) {
+			case "at", "between", "around", "near", "close", "in":
+				return true
+			}
+			return false
 		}
 	}
 	return false
@@ -552,7 +563,7 @@ func (e *engine) estimateObject(i, hi int) bool {
 func (e *engine) relativeLeft(j, lo int) int {
 	for w := j; w > lo && j-w < 14; w-- {
 		switch k := e.key(w); {
-		case k == "who" && e.tok(w).Shape == token.Lower:
+		case (k == "who" || k == "whose") && e.tok(w).Shape == token.Lower:
 			if w-1 >= lo && e.word(w-1) && e.key(w-1) != "," {
 				return w
 			}
@@ -628,7 +639,7 @@ func (e *engine) nameBetweenCommas(j, lo int) (mention, string, bool) {
 func (e *engine) clauseStart(i int, s segment.Sentence) int {
 	lo := s.From
 	for _, c := range e.claims {
-		if c.sentence == e.d.SentenceOf(i) {
+		if c.sentence == e.d.SentenceOf(i) && !c.relative {
 			end := c.cueTo
 			for _, p := range c.parts {
 				if p.to > end && p.to <= i {
@@ -787,6 +798,7 @@ func (e *engine) attribute(f found, si int) {
 			// "A former officer who now advises the parliament said": the
 			// source is the phrase before "who".
 			m = e.npLeftFull(w-1, lo)
+			c.relative = e.key(w) == "whose"
 			if m.ok() && m.kind != mPronoun {
 				m.role = strings.TrimSpace(m.role + " " + e.d.TextOf(w, j+1))
 				m.to = j + 1
@@ -1162,6 +1174,13 @@ func (e *engine) clauseEnd(i int, s segment.Sentence) int {
 		}
 		if _, ok := cueForms[n]; ok && j+2 < s.To && e.capital(j+2) {
 			return j
+		}
+		// "..., the researcher whose estimate put the number at 60, said
+		// that ...": a verb of saying after a comma is the main clause's.
+		if c, ok := cueForms[n]; ok && j > i+2 && (c.Frame == FrameSay || c.Frame == FrameTell) && !strings.HasSuffix(n, "ing") && !e.insideQuote(j+1) {
+			if nn := e.key(j + 2); nn != "by" && nn != "to" && (strings.HasSuffix(n, "ed") || strings.HasSuffix(n, "s") || n == "said" || n == "told") {
+				return j
+			}
 		}
 	}
 	end := s.To

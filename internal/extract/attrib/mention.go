@@ -666,9 +666,13 @@ func (e *engine) appositionLeft(j, lo int) (role string, nameEnd int) {
 		return "", j
 	}
 	k := j - 1
-	for k > lo && e.key(k) != "," && j-k < 16 {
-		if e.tok(k).Kind == token.Quote || e.key(k) == "." || e.cueTok[k] {
+	cue := -1 // a cue inside the apposition, allowed in a relative clause
+	for k > lo && e.key(k) != "," && j-k < 18 {
+		if e.tok(k).Kind == token.Quote || e.key(k) == "." {
 			return "", j
+		}
+		if e.cueTok[k] {
+			cue = k
 		}
 		k--
 	}
@@ -679,14 +683,27 @@ func (e *engine) appositionLeft(j, lo int) (role string, nameEnd int) {
 	if e.key(k+1) == "who" || e.key(k+1) == "which" {
 		return e.d.TextOf(k+1, j), k - 1
 	}
+	// "Pell Arvaston, the researcher whose estimate put the number at 60,
+	// said": the role is the noun phrase before the relative clause, which
+	// may report words of its own.
+	roleEnd := j
+	for r := k + 1; r < j; r++ {
+		if rk := e.key(r); rk == "whose" || rk == "who" {
+			roleEnd = r
+			break
+		}
+	}
+	if cue >= 0 && cue < roleEnd || roleEnd == k+1 {
+		return "", j
+	}
 	nameEnd = k - 1
 	if e.tok(nameEnd).Kind == token.Number && e.key(nameEnd-1) == "," {
 		nameEnd -= 2 // an age: "Marley Anderson, 21, a junior"
 	}
-	if !e.roleLike(k+1, j) && !(e.capital(nameEnd) && e.npLike(k+1, j)) {
+	if !e.roleLike(k+1, roleEnd) && !(e.capital(nameEnd) && e.npLike(k+1, roleEnd)) {
 		return "", j
 	}
-	return e.d.TextOf(k+1, j), nameEnd
+	return e.d.TextOf(k+1, roleEnd), nameEnd
 }
 
 // npLike reports whether [from, to) reads as a short noun phrase that can
