@@ -31,6 +31,7 @@ type mention struct {
 	country  string
 	plural   bool
 	female   bool
+	male     bool
 	// unknownHead marks a description whose head no lexicon knows ("the
 	// actress"): a weaker reading than a name after the cue.
 	unknownHead bool
@@ -80,6 +81,9 @@ func (e *engine) capital(i int) bool {
 		return false
 	}
 	k := e.tok(i).Key
+	if honorifics[k] && e.word(i+1) && e.tok(i+1).Capitalised() || k == "mr" && e.key(i+1) == "." {
+		return true // "Mr Jones said" at a sentence start
+	}
 	if functionWords[k] && (e.sentenceInitial(i) || k != "the" && e.lower[k] && e.tok(i).Shape == token.Title) {
 		return false
 	}
@@ -492,8 +496,11 @@ func (e *engine) nameMention(from, to int) mention {
 			m.role = e.d.TextOf(nameFrom, titleTo)
 		}
 		m.srcKind = Person
-		if k := e.key(nameFrom); k == "ms" || k == "mrs" || k == "miss" || k == "lady" || k == "dame" || k == "queen" || k == "princess" {
+		switch e.key(nameFrom) {
+		case "ms", "mrs", "miss", "lady", "dame", "queen", "princess", "madam", "mme", "sister":
 			m.female = true
+		case "mr", "sir", "lord", "king", "prince", "father", "brother", "m.":
+			m.male = true
 		}
 	}
 	name := e.d.TextOf(titleTo, to)

@@ -72,7 +72,7 @@ func (e *engine) resolve() {
 			continue
 		}
 		for i := p.From; i < p.To; i++ {
-			if taken[i] || !e.capital(i) || e.place[i] > 0 && e.key(i+1) != "'s" && !e.orgAfter(i, p.To) {
+			if taken[i] || e.isTime[i] || !e.capital(i) || e.place[i] > 0 && e.key(i+1) != "'s" && !e.orgAfter(i, p.To) {
 				continue
 			}
 			to := e.nameRight(i, p.To)
@@ -215,8 +215,30 @@ func (e *engine) newSource(m mention, kind string) *source {
 	if kind == Anonymous && s.name != "" {
 		s.name = lowerFirst(s.name)
 	}
+	if m.male && !m.female {
+		s.male = true
+	}
+	e.sexFrom(s, m)
 	e.sources = append(e.sources, s)
 	return s
+}
+
+// sexFrom sets a person's gender from a given name or a gendered role
+// word when no honorific has ("Hillary Clinton", "the spokeswoman").
+func (e *engine) sexFrom(s *source, m mention) {
+	if s.male || s.female || s.kind != Person && s.kind != Anonymous || s.plural {
+		return
+	}
+	name := m.name
+	if s.kind == Anonymous {
+		name = ""
+	}
+	switch genderOf(name, m.role+" "+m.head+" "+m.name) {
+	case "m":
+		s.male = true
+	case "f":
+		s.female = true
+	}
 }
 
 func lowerFirst(s string) string {
@@ -355,9 +377,13 @@ func (e *engine) merge(s *source, m mention) {
 	if s.acronym == "" && m.acronym != "" {
 		s.acronym = m.acronym
 	}
-	if m.female {
+	if m.female && !s.male {
 		s.female = true
 	}
+	if m.male && !s.female {
+		s.male = true
+	}
+	e.sexFrom(s, m)
 	if s.kind == Person && m.srcKind == Person {
 		// Keep the longest form of a person's name as canonical.
 		w := nameWords(m.name)
