@@ -189,8 +189,9 @@ func (e *engine) cueAt(i int, s segment.Sentence) (found, bool) {
 		// Verbs of belief take a bare clause ("He believes most of the
 		// vessels rotate"); these and the noun-like verbs need a subject
 		// right before them.
-		// Nouns as often as verbs: a verb needs a subject right before it.
-		if !e.subjectBefore(i, s.From) {
+		// Nouns as often as verbs: a verb needs a subject right before it
+		// (a participle after a comma takes the main clause's).
+		if !(strings.HasSuffix(k, "ing") && pk == ",") && !e.subjectBefore(i, s.From) {
 			return found{}, false
 		}
 	case "state", "post", "report", "comment", "answer", "counter", "charge", "claim", "hope", "fear", "doubt",
@@ -364,6 +365,9 @@ func (e *engine) skipRight(i, hi int) int {
 					e.key(j) == "message" || e.key(j) == "email" || e.key(j) == "remarks" || e.key(j) == "briefing" ||
 					e.key(j) == "response" || e.key(j) == "reply" || e.key(j) == "conference" {
 					j++
+					for j < hi && mannerNouns[e.key(j)] {
+						j++ // "a video message", "a news conference"
+					}
 					for j < hi && (e.key(j) == "with" || e.key(j) == "on" || e.key(j) == "to" || e.key(j) == "posted" || e.key(j) == "released" || e.key(j) == "published") {
 						m, nx := e.npRight(j+1, hi)
 						if !m.ok() {
@@ -393,6 +397,12 @@ func (e *engine) skipRight(i, hi int) int {
 	}
 	return i
 }
+
+var subordinators = set("after", "before", "while", "when", "as", "because", "following", "during", "amid", "despite",
+	"since", "at", "in", "on", "to", "from", "with", "without", "through", "ahead", "upon", "via")
+
+var mannerNouns = set("statement", "interview", "post", "tweet", "letter", "speech", "report", "video", "message",
+	"email", "remarks", "briefing", "response", "reply", "conference", "call", "address", "appearance")
 
 // roleClause reports whether a relative clause about a source says what
 // it does: "who runs Corvana's maritime surveillance agency", "who heads the
@@ -908,7 +918,12 @@ func (e *engine) attribute(f found, si int) {
 		// "told to leave", "said to be": not a report of speech.
 		return
 	}
-	endsHere := k >= s.To || e.key(k) == "." || e.key(k) == "," && !e.quoteOpensAt(k+1) || e.key(k) == ";" || e.tok(k).Kind == token.Quote && e.tok(k).Dir == token.Close
+	// "Victory is vital, he said after meeting aides": a source after a
+	// comma that closes a clause, then an adverbial: the clause is the
+	// content.
+	invertedTail := e.key(c.subj.from-1) == "," && c.subj.from-1-lo >= 4 && e.leadingAdverbial(lo, s.To) < c.subj.from-1 &&
+		!c.participleOfMain && subordinators[e.key(k)] && e.thatAhead(k, s.To, 16) == 0
+	endsHere := invertedTail || k >= s.To || e.key(k) == "." || e.key(k) == "," && !e.quoteOpensAt(k+1) || e.key(k) == ";" || e.tok(k).Kind == token.Quote && e.tok(k).Dir == token.Close
 	// "“...,” Trump said after Nabisco announced ...": a quotation right
 	// before the source is what was said, whatever adverbial follows.
 	if !endsHere && !c.participleOfMain && e.quoteBefore(c.subj.from) && e.key(k) != ":" && e.key(k) != "that" && !e.quoteOpensAt(k) {
@@ -1017,11 +1032,17 @@ func (e *engine) extendBeliefCue(c *claim, k int, s segment.Sentence) int {
 // on: the source of an earlier claim of the sentence, else the first noun
 // phrase of the sentence after a leading adverbial.
 func (e *engine) mainSubject(i int, s segment.Sentence) (mention, bool) {
-	for k := len(e.claims) - 1; k >= 0; k-- {
-		c := e.claims[k]
-		if c.sentence == e.d.SentenceOf(i) && c.cueFrom < i {
-			return c.subj, true
+	// The main clause's source: the first claim of the sentence, not one
+	// reported inside it ("X said that she did not want to ... and
+	// predicted").
+	var first *claim
+	for _, c := range e.claims {
+		if c.sentence == e.d.SentenceOf(i) && c.cueFrom < i && (first == nil || c.cueFrom < first.cueFrom) {
+			first = c
 		}
+	}
+	if first != nil {
+		return first.subj, true
 	}
 	lo := s.From
 	// After a quotation that opens the sentence, the subject follows it:
@@ -1071,6 +1092,13 @@ func (e *engine) contentBefore(end, lo int, s segment.Sentence) []part {
 		}
 	}
 	if j < lo {
+		// "“... are missing.” Trump said.": a quotation closed with a full
+		// stop, its source in a sentence of its own.
+		if lo == s.From && lo > 0 && e.tok(lo-1).Kind == token.Quote && e.tok(lo-1).Dir != token.Open && !e.tok(lo).Para {
+			if q := e.d.QuoteOf(lo - 1); q >= 0 && e.d.Quotes[q].Closed && e.d.Quotes[q].Close == lo-1 {
+				return e.quoteParts(q)
+			}
+		}
 		return nil
 	}
 	return []part{{lo, j + 1}}
