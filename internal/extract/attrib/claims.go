@@ -64,7 +64,7 @@ func (e *engine) colonClaim(si int) {
 		return
 	}
 	m := e.nameMention(i, to)
-	if !m.ok() || s.To-to < 4 || e.tok(to+1).Kind == token.Number {
+	if !m.ok() || s.To-to < 4 || e.tok(to+1).Kind == token.Number || e.key(i) == "the" && labels[e.key(i+1)] {
 		return
 	}
 	c := &claim{subj: m, cueFrom: to, cueTo: to + 1, cueText: ":", sentence: si, kind: KindSpeech}
@@ -133,16 +133,31 @@ func (e *engine) cueAt(i int, s segment.Sentence) (found, bool) {
 		return found{}, false
 	}
 	c, ok := cueForms[k]
-	if !ok {
-		return found{}, false
-	}
 	f := found{from: i, to: i + 1, cue: c, form: k}
 	prev := e.prevWord(i, s.From)
 	pk := e.key(prev)
 	next := e.key(i + 1)
+	if pc, ph := phrasalAt(k, next); ph && !e.insideQuote(i+1) {
+		// "talked about the economy", "voted for Clinton": a verb with a
+		// subject right before it (or a participle after a comma), not a
+		// passive.
+		if beForms[pk] && !strings.HasSuffix(k, "ing") || !(strings.HasSuffix(k, "ing") && pk == ",") && !e.subjectBefore(i, s.From) {
+			return found{}, false
+		}
+		f.cue, f.to = pc, i+2
+		f.ing = strings.HasSuffix(k, "ing") && pk == ","
+		return f, true
+	}
+	if !ok {
+		return found{}, false
+	}
 	// A noun, not a verb: "the claims", "his call", "a report", "whose
 	// estimate".
 	if determiners[pk] && pk != "that" && pk != "all" && pk != "more" || pk == "'s" || pk == "whose" || pk == "to" && !strings.HasSuffix(k, "ing") && c.Frame != FrameSay {
+		return found{}, false
+	}
+	// "a conference call", "a news report": a noun after a noun.
+	if mannerNouns[pk] && e.tok(prev).Shape == token.Lower && c.Lemma != "say" {
 		return found{}, false
 	}
 	// "whose radar estimate", "the agency's latest report": a noun after
@@ -196,7 +211,7 @@ func (e *engine) cueAt(i int, s segment.Sentence) (found, bool) {
 		}
 	case "state", "post", "report", "comment", "answer", "counter", "charge", "claim", "hope", "fear", "doubt",
 		"repeat", "press", "term", "brand", "signal", "hint", "brief", "show", "continue", "find", "ask",
-		"appear", "highlight", "dispute", "remark", "recount":
+		"appear", "highlight", "dispute", "remark", "recount", "maintain", "write", "read", "learn":
 		// Verbs that are also nouns or take other complements are cues only
 		// with a clause or a clear frame after them; a participle after a
 		// comma is a verb ("..., mentioning the album is done").
@@ -1194,6 +1209,9 @@ func (e *engine) clauseEnd(i int, s segment.Sentence) int {
 		if c, ok := cueForms[n]; ok && strings.HasSuffix(n, "ing") && c.Frame != FrameShow && !e.insideQuote(j+1) {
 			return j
 		}
+		if _, ok := phrasalAt(n, e.key(j+2)); ok && strings.HasSuffix(n, "ing") && !e.insideQuote(j+1) {
+			return j // "..., referring to the crisis"
+		}
 		// ", he said," / ", said Mr X," in the middle of the content.
 		if _, ok := pronouns[n]; ok && j+2 < s.To {
 			if _, ok := cueForms[e.key(j+2)]; ok && (e.key(j+3) == "," || e.key(j+3) == ".") {
@@ -1363,6 +1381,9 @@ func (e *engine) mode(parts []part) string {
 func (e *engine) stance(c *claim) {
 	if c.stance == "" {
 		c.stance = "asserts"
+	}
+	if k := e.key(c.cueFrom); strings.HasPrefix(k, "declin") || strings.HasPrefix(k, "refus") {
+		c.stance = "declines"
 	}
 	// "did not confirm", "declined to comment", "refused to say"
 	for j := c.cueFrom - 1; j >= 0 && j >= c.cueFrom-3; j-- {
