@@ -286,6 +286,27 @@ func (e *engine) clauseFollows(f found) bool {
 	if p, ok := pronouns[n.Key]; ok && !p.relative && n.Key != "that" && n.Key != "it" {
 		return true
 	}
+	// "wrote to his 20,000 followers, “...”": an addressee, then the words.
+	if n.Key == "to" && f.cue.Frame == FrameSay {
+		for j := i + 1; j < len(e.toks) && j < i+8 && e.key(j) != "."; j++ {
+			if e.key(j) == "," || e.key(j) == ":" {
+				return e.quoteOpensAt(j+1) || e.key(j+1) == "that"
+			}
+			if e.key(j) == "that" {
+				return true
+			}
+		}
+	}
+	// "hopes his latest endorsement will give him a boost": a possessive
+	// opening a clause whose verb follows.
+	if n.Key == "his" || n.Key == "her" || n.Key == "their" || n.Key == "its" || n.Key == "our" || n.Key == "my" {
+		for j := i + 1; j < len(e.toks) && j < i+6 && e.word(j); j++ {
+			switch e.key(j) {
+			case "will", "would", "is", "was", "are", "were", "has", "had", "have", "can", "could", "should", "may", "might", "must":
+				return true
+			}
+		}
+	}
 	switch f.cue.Lemma {
 	case "ask":
 		return n.Key == "whether" || n.Key == "if" || n.Key == "why" || n.Key == "how" || n.Key == "what"
@@ -317,6 +338,35 @@ func (e *engine) skipLeft(j, lo int) int {
 		if n := e.phraseBeforeCue(j, lo); n != j {
 			j = n
 			continue
+		}
+		// "Kasich (R-OH) said", "Trump, in Kentucky, said", "Huckabee, for
+		// his part, said": a parenthesis or a short prepositional phrase
+		// between commas sits between a source and its cue.
+		if k == "," && e.key(j-1) == ")" {
+			j--
+			continue
+		}
+		if k == ")" {
+			o := j - 1
+			for o > lo && j-o < 8 && e.key(o) != "(" && e.key(o) != ")" {
+				o--
+			}
+			if e.key(o) == "(" && o-1 >= lo && e.capital(o-1) {
+				j = o - 1
+				continue
+			}
+			return j
+		}
+		if k == "," && j-1 > lo {
+			o := j - 1
+			for o > lo && j-o <= 6 && e.key(o) != "," && e.word(o) {
+				o--
+			}
+			if e.key(o) == "," && o < j-1 && o-1 >= lo && (prepositions[e.key(o+1)] && e.key(o+1) != "of" || o == j-2 && (adverbs[e.key(o+1)] || interjections[e.key(o+1)])) &&
+				(e.capital(o-1) || pronouns[e.key(o-1)] != (pronoun{}) || personNouns[e.key(o-1)] || orgNouns[e.key(o-1)]) {
+				j = o - 1
+				continue
+			}
 		}
 		// "on Thursday", "last week" were skipped as times; drop a dangling
 		// preposition before them.
@@ -413,8 +463,18 @@ func (e *engine) skipRight(i, hi int) int {
 	return i
 }
 
+// interjections sit between commas inside a clause: "The minister,
+// meanwhile, said".
+var interjections = set("however", "meanwhile", "though", "too", "moreover", "instead", "separately", "likewise",
+	"nonetheless", "nevertheless", "furthermore", "indeed", "also", "then", "now", "today", "yesterday")
+
 var subordinators = set("after", "before", "while", "when", "as", "because", "following", "during", "amid", "despite",
-	"since", "at", "in", "on", "to", "from", "with", "without", "through", "ahead", "upon", "via")
+	"since", "at", "in", "on", "from", "without", "through", "ahead", "upon", "via")
+
+// clauseOpeners open a subordinate clause that cannot be a source's
+// words on its own: "Soon after she was booed, Canova wrote ...".
+var clauseOpeners = set("after", "before", "when", "while", "if", "as", "once", "since", "until", "although", "though",
+	"because", "unless", "whether", "soon", "shortly", "even", "just", "despite", "having", "upon", "following")
 
 var mannerNouns = set("statement", "interview", "post", "tweet", "letter", "speech", "report", "video", "message",
 	"email", "remarks", "briefing", "response", "reply", "conference", "call", "address", "appearance")
@@ -677,8 +737,8 @@ func (e *engine) clauseStart(i int, s segment.Sentence) int {
 		}
 	}
 	for j := i - 1; j > lo; j-- {
-		if e.key(j) == ";" {
-			return j + 1
+		if e.key(j) == ";" || e.key(j) == ":" && j+1 < i && e.word(j+1) && !e.cueTok[j-1] && !isCueForm(e.key(j-1)) {
+			return j + 1 // "it is paying off: he said ..."
 		}
 	}
 	return lo
@@ -933,11 +993,31 @@ func (e *engine) attribute(f found, si int) {
 		// "told to leave", "said to be": not a report of speech.
 		return
 	}
+	// "wrote to his followers, “...”": past the addressee to the words.
+	if e.key(k) == "to" && f.cue.Frame == FrameSay {
+		for j := k + 1; j < s.To && j < k+8 && e.key(j) != "."; j++ {
+			if e.key(j) == "," || e.key(j) == ":" {
+				if e.quoteOpensAt(j + 1) {
+					k = j + 1
+				}
+				break
+			}
+		}
+	}
+	// "Kaine now says, however, that ...": an interjection before "that".
+	if e.key(k) == "," {
+		for j := k + 1; j < s.To && j < k+6 && e.word(j); j++ {
+			if e.key(j+1) == "," && e.key(j+2) == "that" {
+				k = j + 3
+				break
+			}
+		}
+	}
 	// "Victory is vital, he said after meeting aides": a source after a
 	// comma that closes a clause, then an adverbial: the clause is the
 	// content.
 	invertedTail := e.key(c.subj.from-1) == "," && c.subj.from-1-lo >= 4 && e.leadingAdverbial(lo, s.To) < c.subj.from-1 &&
-		!c.participleOfMain && subordinators[e.key(k)] && e.thatAhead(k, s.To, 16) == 0
+		!c.participleOfMain && subordinators[e.key(k)] && e.thatAhead(k, s.To, 16) == 0 && !clauseOpeners[e.key(e.leadingAdverbial(lo, s.To))] && !clauseOpeners[e.key(lo)]
 	endsHere := invertedTail || k >= s.To || e.key(k) == "." || e.key(k) == "," && !e.quoteOpensAt(k+1) || e.key(k) == ";" || e.tok(k).Kind == token.Quote && e.tok(k).Dir == token.Close
 	// "“...,” Trump said after Nabisco announced ...": a quotation right
 	// before the source is what was said, whatever adverbial follows.
