@@ -556,6 +556,42 @@ func (e *engine) objectEnd(k int, s segment.Sentence, fr Frame) int {
 	return j
 }
 
+// objectClauseEnd returns the end of a stance's object: its clause, cut
+// where a new clause or a digression starts ("endorsed Trump, rushing to
+// TV to say ...", "considers himself an immigrant even though ...").
+func (e *engine) objectClauseEnd(k int, s segment.Sentence) int {
+	end := e.clauseEnd(k, s)
+	for j := k + 1; j < end; j++ {
+		if e.insideQuote(j) {
+			continue
+		}
+		switch key := e.key(j); {
+		case key == "even" && (e.key(j+1) == "though" || e.key(j+1) == "if"), key == "although", key == "though" && e.key(j-1) != "even":
+			return j
+		case key == "," && strings.HasSuffix(e.key(j+1), "ing") && e.tok(j+1).Shape == token.Lower && e.key(j+1) != "including":
+			return j
+		case key == "and" && e.key(j-1) != "," && (cueForms[e.key(j+1)] != (Cue{}) || phrasal[e.key(j+1)].lemma != "") && j > k:
+			return j
+		case key == "," && (e.capital(j+1) || determiners[e.key(j+1)] && e.key(j+1) != "the") && e.clauseAt(j+1, end):
+			return j
+		}
+	}
+	return end
+}
+
+// clauseAt reports whether a subject and a finite verb start at i ("a man
+// yelled", "Hillary shot back").
+func (e *engine) clauseAt(i, hi int) bool {
+	for j := i + 1; j < hi && j < i+5; j++ {
+		k := e.key(j)
+		if e.tok(j).Shape != token.Lower {
+			continue
+		}
+		return strings.HasSuffix(k, "ed") && !e.capital(j) || isCueForm(k) && !strings.HasSuffix(k, "ing") || k == "was" || k == "is" || k == "has" || k == "had" || k == "will"
+	}
+	return false
+}
+
 // descEnd returns the end of a description starting at j: words up to a
 // time, a comma, a clause word or a preposition other than of/about.
 func (e *engine) descEnd(j, hi int) int {
@@ -955,7 +991,7 @@ func (e *engine) attribute(f found, si int) {
 		if e.key(k) == "," || e.key(k) == "." || k >= s.To {
 			return
 		}
-		c.parts = []part{{k, e.clauseEnd(k, s)}}
+		c.parts = []part{{k, e.objectClauseEnd(k, s)}}
 		e.finish(c, f)
 		return
 	}
@@ -1277,6 +1313,10 @@ func (e *engine) clauseEnd(i int, s segment.Sentence) int {
 			// "..., but critics point to ...": a new clause with its own
 			// subject is not the source's.
 			if nn := j + 2; e.capital(nn) || determiners[e.key(nn)] || personNouns[e.key(nn)] || pronouns[e.key(nn)] != (pronoun{}) && e.key(nn) != "that" {
+				return j
+			}
+			// "..., but for Republicans, it is a smoking gun"
+			if nn := j + 2; n == "but" && prepositions[e.key(nn)] && e.key(nn) != "that" {
 				return j
 			}
 		}
