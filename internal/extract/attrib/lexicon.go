@@ -289,6 +289,12 @@ func init() {
 	add("testify testifies testified testifying", "about", "on")
 	add("insist insists insisted insisting", "on")
 	add("call calls called calling", "out")
+	add("point points pointed pointing", "to")
+	add("respond responds responded responding", "to")
+	add("react reacts reacted reacting", "to")
+	add("object objects objected objecting", "to")
+	add("hint hints hinted hinting", "at")
+	add("wonder wonders wondered wondering", "about", "whether", "if", "why", "how")
 }
 
 // phrasalAt returns the cue of a verb and particle ("talked about"), if
