@@ -67,7 +67,7 @@ func TestListFormats(t *testing.T) {
 			const width = 80
 			r = crosscheck(t, map[string]string{"COLUMNS": "80"}, tc.cmd, "--db", db, "--limit", "0").ok(t)
 			lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
-			if len(lines) != len(items)+1 || !strings.HasPrefix(lines[0], "ID  ") {
+			if len(lines) != len(items)+1 || !strings.HasPrefix(strings.TrimLeft(lines[0], " "), "ID  ") {
 				t.Errorf("table: want a header and %d rows, got:\n%s", len(items), r.stdout)
 			}
 			cut := false

@@ -630,7 +630,7 @@ func (e *engine) appositionRight(i, hi int) (role string, next int) {
 	}
 	j := i + 1
 	k := e.tok(j)
-	if !(determiners[k.Key] || titleWords[k.Key] || personNouns[k.Key] || e.capital(j) && e.key(j+1) == "'s" || e.word(j) && e.key(j+1) == "'s") {
+	if !(determiners[k.Key] || k.Key == "who" || titleWords[k.Key] || personNouns[k.Key] || e.capital(j) && e.key(j+1) == "'s" || e.word(j) && e.key(j+1) == "'s") {
 		return "", i
 	}
 	if k.Key == "which" {
