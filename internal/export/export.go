@@ -86,8 +86,8 @@ var pageSize = 500
 // the store.
 type claim struct {
 	store.Claim
-	// Kind is "speech", "belief" or "evidence", from the document's
-	// extraction ("" when the store did not keep it).
+	// Kind is what the document's extraction calls the claim: "speech",
+	// "belief", "evidence", "stance"... ("" when the store did not keep it).
 	Kind string
 	// Source is the source across documents the speaker counts under; nil
 	// when the extractor resolved the speaker to none.
@@ -169,7 +169,7 @@ func (r *reader) entry(ctx context.Context, d store.Document) (entry, error) {
 	for _, v := range vs {
 		byClaim[v.ClaimID] = v
 	}
-	// The kind of a claim (speech, belief, evidence) is kept with the
+	// The kind of a claim (speech, belief, evidence...) is kept with the
 	// extraction, not in the claim listing.
 	res, err := r.st.Extraction(ctx, d.ID)
 	if err != nil {

@@ -201,7 +201,7 @@ func TestJSONL(t *testing.T) {
 		t.Errorf("%d of %d claims have a source", withSource, len(lines))
 	}
 	if len(kinds) < 2 || kinds[""] {
-		t.Errorf("kinds %v: want those of the extraction (speech, belief, evidence)", kinds)
+		t.Errorf("kinds %v: want those of the extraction (speech, belief...)", kinds)
 	}
 
 	// Each line stands alone: keys as the store's JSON spells them.
