@@ -81,7 +81,7 @@ func (e *engine) sentence(si int) {
 	s := e.d.Sentences[si]
 	e.colonClaim(si)
 	for i := s.From; i < s.To; i++ {
-		if e.cueTok[i] {
+		if e.cueTok[i] || e.nominal(i, si) {
 			continue
 		}
 		f, ok := e.cueAt(i, s)
@@ -307,6 +307,11 @@ func (e *engine) clauseFollows(f found) bool {
 			}
 		}
 	}
+	// "claimed its patrol boats had stayed": a noun phrase and a finite
+	// verb make a clause without "that".
+	if _, nx := e.npRight(i, len(e.toks)); nx > i && nx-i <= 6 && finiteAux[e.key(nx)] && (determiners[n.Key] || e.capital(i)) {
+		return true
+	}
 	switch f.cue.Lemma {
 	case "ask":
 		return n.Key == "whether" || n.Key == "if" || n.Key == "why" || n.Key == "how" || n.Key == "what"
@@ -315,6 +320,9 @@ func (e *engine) clauseFollows(f found) bool {
 	}
 	return false
 }
+
+// finiteAux are the auxiliaries that open the verb of a clause.
+var finiteAux = set("is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "must", "should", "did", "does")
 
 // prevWord returns the index of the word before i, skipping adverbs and
 // auxiliaries, or i-1 when none.
@@ -351,7 +359,8 @@ func (e *engine) skipLeft(j, lo int) int {
 			for o > lo && j-o < 8 && e.key(o) != "(" && e.key(o) != ")" {
 				o--
 			}
-			if e.key(o) == "(" && o-1 >= lo && e.capital(o-1) {
+			acronym := j-o == 2 && e.tok(o+1).Shape == token.Upper // "(NMA)": part of the name
+			if e.key(o) == "(" && o-1 >= lo && e.capital(o-1) && !acronym {
 				j = o - 1
 				continue
 			}
@@ -846,11 +855,12 @@ func (e *engine) attribute(f found, si int) {
 		if !m.ok() {
 			return
 		}
+		m, nx = e.affiliationRight(m, nx, s.To)
 		m = e.withAcronym(m, &nx, s.To)
 		if role, n2 := e.appositionRight(nx, s.To); role != "" {
 			m.role, nx = role, n2
 			m.to = e.appositionEnd(n2)
-		} else if e.key(nx) == "of" || e.key(nx) == "by" || e.key(nx) == "from" || e.key(nx) == "conducted" || e.key(nx) == "released" {
+		} else if e.key(nx) == "of" || e.key(nx) == "by" || e.key(nx) == "from" || e.key(nx) == "conducted" || e.key(nx) == "released" || e.key(nx) == "for" && m.srcKind == Anonymous {
 			// "according to early results of exit polls conducted for
 			// the AP": the source's words run to the clause's end.
 			end := nx
@@ -862,7 +872,19 @@ func (e *engine) attribute(f found, si int) {
 		c.subj = m
 		c.cueText = "according to"
 		// "According to X, C" or "C, according to X[, with C2]".
-		if f.from <= e.leadingAdverbial(lo, s.To) || f.from == lo || e.onlyPunctBetween(lo, f.from) {
+		leading := f.from <= e.leadingAdverbial(lo, s.To) || f.from == lo || e.onlyPunctBetween(lo, f.from)
+		if leading && lo > s.From && e.key(f.from-1) == "," && e.hasWord(s.From, lo) {
+			// "Police have said C, according to Y": the clause before,
+			// claim and all, is what Y reports.
+			lo, leading = s.From, false
+			for j := f.from - 1; j > s.From; j-- {
+				if e.key(j) == ";" {
+					lo = j + 1
+					break
+				}
+			}
+		}
+		if leading {
 			if e.key(nx) == "," {
 				nx++
 			}
@@ -956,6 +978,7 @@ func (e *engine) attribute(f found, si int) {
 			if j >= 0 && (e.key(j) == "," || e.tok(j).Kind == token.Quote) || j < lo && j >= 0 {
 				r, nx := e.npRight(f.to, s.To)
 				if r.ok() && r.kind != mEvidence {
+					r, nx = e.affiliationRight(r, nx, s.To)
 					r = e.withAcronym(r, &nx, s.To)
 					if role, n2 := e.appositionRight(nx, s.To); role != "" {
 						r.role, nx = role, n2
@@ -1009,7 +1032,11 @@ func (e *engine) attribute(f found, si int) {
 		for end < s.To && e.key(end) != "," && e.key(end) != "." {
 			end++
 		}
-		c.parts = []part{{after + 1, end}}
+		from := after + 1
+		if e.key(from) == "that" {
+			from++ // "what it said was that C"
+		}
+		c.parts = []part{{from, end}}
 		e.finish(c, f)
 		return
 	}
@@ -1131,6 +1158,9 @@ func (e *engine) skipHearer(k, hi int) int {
 		return k
 	}
 	m, nx := e.npRight(k, hi)
+	if m.ok() && m.from > k && determiners[e.key(m.from)] {
+		nx = m.from // "told reporters the decision would ...": a new phrase starts the clause
+	}
 	if !m.ok() {
 		// "told reporters", "told him": a single word hearer.
 		if e.word(k) && (objectPronouns[e.key(k)] || personNouns[e.key(k)] || e.capital(k)) {
@@ -1218,7 +1248,7 @@ func (e *engine) contentBefore(end, lo int, s segment.Sentence) []part {
 		j--
 	}
 	if j >= lo && e.tok(j).Kind == token.Quote && e.tok(j).Dir != token.Open {
-		if q := e.d.QuoteOf(j); q >= 0 && e.d.Quotes[q].Closed && e.d.Quotes[q].Close == j {
+		if q := e.d.QuoteOf(j); q >= 0 && e.d.Quotes[q].Closed && e.d.Quotes[q].Close == j && !e.wordsBefore(lo, e.d.Quotes[q].Open) {
 			return e.quoteParts(q)
 		}
 	}
@@ -1232,7 +1262,38 @@ func (e *engine) contentBefore(end, lo int, s segment.Sentence) []part {
 		}
 		return nil
 	}
+	if j == lo && (e.key(j) == "what" || e.key(j) == "which" || e.key(j) == "this" || e.key(j) == "that" || e.key(j) == "it") {
+		return nil // "What the minister said": a pronoun, no content
+	}
 	return []part{{lo, j + 1}}
+}
+
+// wordsBefore reports whether a clause from lo opens with words of its own
+// before the quotation opening at open: "The pumps were “a waste of
+// money”, said X" reports the whole clause, partly quoted. Only a short
+// run that starts as a subject does ("The summit accomplished “too
+// little”"); a leading adverbial or participle ("Bemoaning the “phony
+// system,”", "On this weekend's broadcast of “...”") or a lead-in that
+// ends in a colon or holds a comma is the reporter's, and the quotation
+// alone is the content.
+func (e *engine) wordsBefore(lo, open int) bool {
+	i := e.leadingAdverbial(lo, open)
+	for i < open && (e.tok(i).Kind == token.Punct || e.key(i) == "and" || e.key(i) == "but" || e.key(i) == "so") {
+		i++
+	}
+	if !e.hasWord(i, open) || open-i > 10 {
+		return false
+	}
+	if k := e.key(i); !(e.tok(i).Capitalised() || determiners[k] || pronouns[k] != (pronoun{}) || e.tok(i).Kind == token.Number) ||
+		prepositions[k] || strings.HasSuffix(k, "ing") || clauseBreak[k] {
+		return false
+	}
+	for j := i; j < open; j++ {
+		if k := e.key(j); k == "," || k == ":" || k == ";" || e.tok(j).Kind == token.Quote || clauseBreak[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // quoteParts returns the inside of quotation q, preceded by the quotations
@@ -1317,6 +1378,11 @@ func (e *engine) clauseEnd(i int, s segment.Sentence) int {
 			}
 			// "..., but for Republicans, it is a smoking gun"
 			if nn := j + 2; n == "but" && prepositions[e.key(nn)] && e.key(nn) != "that" {
+				return j
+			}
+			// "..., but offered no proof": the source's next act, not
+			// what it said.
+			if nn := e.key(j + 2); n == "but" && (strings.HasSuffix(nn, "ed") || isCueForm(nn)) && e.tok(j+2).Shape == token.Lower {
 				return j
 			}
 		}
@@ -1615,11 +1681,26 @@ func (e *engine) directClaimBefore(q segment.Quote) *claim {
 		}
 		// Between the two: the closing mark, the attribution, a stop.
 		gap := q.Open - last.to
-		if gap <= 8 && c.cueFrom > last.to && c.cueTo <= q.Open {
+		if (gap <= 8 || e.onlyAttribution(c, last.to, q.Open)) && c.cueFrom > last.to && c.cueTo <= q.Open {
 			return c
 		}
 	}
 	return nil
+}
+
+// onlyAttribution reports whether tokens [from, to) hold nothing but the
+// claim's cue, its source's words (with an apposition: "said Petra
+// Almqvist, a farmer near Tarrow.") and punctuation.
+func (e *engine) onlyAttribution(c *claim, from, to int) bool {
+	for i := from; i < to; i++ {
+		if e.tok(i).Kind != token.Word && e.tok(i).Kind != token.Number {
+			continue
+		}
+		if !(c.cueFrom <= i && i < c.cueTo) && !(c.subj.from <= i && i < c.subj.to) {
+			return false
+		}
+	}
+	return true
 }
 
 // lastSpeakerBefore returns the claim of the last speaker before token i,

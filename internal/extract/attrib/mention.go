@@ -81,21 +81,39 @@ func (e *engine) capital(i int) bool {
 		return false
 	}
 	k := e.tok(i).Key
-	if honorifics[k] && e.word(i+1) && e.tok(i+1).Capitalised() || k == "mr" && e.key(i+1) == "." {
-		return true // "Mr Jones said" at a sentence start
-	}
-	if functionWords[k] && (e.sentenceInitial(i) || k != "the" && e.lower[k] && e.tok(i).Shape == token.Title) {
+	if functionWords[k] && (e.sentenceInitial(i) || k != "the" && e.lower[k] && e.tok(i).Shape == token.Title) && !e.honorificBeforeName(i) {
 		return false
 	}
 	if k == "i" {
 		return false
 	}
-	if e.sentenceInitial(i) && e.lower[k] && !e.isPlaceTok(i) && !titleWords[k] {
+	if e.sentenceInitial(i) && (e.lower[k] || personNouns[k] && strings.HasSuffix(k, "s")) && !e.isPlaceTok(i) && !titleWords[k] {
 		// A sentence-initial word this document also writes in lower case
-		// is a common word ("Officials", "Troops").
+		// is a common word ("Officials", "Troops"), and so are people
+		// described in the plural ("Residents said").
 		return false
 	}
 	return true
+}
+
+// honorificBeforeName reports whether token i is "Mr", "Ms", "Dr" and the
+// like before a capitalised word: part of a name even where it opens a
+// sentence ("Ms Roald said").
+func (e *engine) honorificBeforeName(i int) bool {
+	if !honorifics[strings.TrimSuffix(e.key(i), ".")] {
+		return false
+	}
+	n := i + 1
+	if e.key(n) == "." && !e.tok(n).Space {
+		n++
+	}
+	return e.word(n) && e.tok(n).Capitalised()
+}
+
+// commonAtStart reports whether token i is a common word capitalised only
+// because it opens its sentence ("Residents said").
+func (e *engine) commonAtStart(i int) bool {
+	return e.word(i) && e.tok(i).Shape == token.Title && e.sentenceInitial(i) && !e.capital(i)
 }
 
 func (e *engine) isPlaceTok(i int) bool { return i >= 0 && i < len(e.place) && e.place[i] > 0 }
@@ -211,6 +229,13 @@ func (e *engine) npLeftFull(j, lo int) mention {
 			return h
 		}
 	}
+	// "two diplomats familiar with the talks", "a person close to the
+	// negotiations": the whole phrase describes the source.
+	if pk := e.key(m.from - 1); prepositions[pk] && affiliations[e.key(m.from-2)] && m.from-3 >= lo {
+		if h := e.npLeft(m.from-3, lo); h.ok() && (h.kind == mAnon || h.kind == mNominal) && h.srcKind == Anonymous {
+			return e.affiliated(h, m.to)
+		}
+	}
 	// "Diplomats in Larnholt", "the interior ministry in Aurenmark": the
 	// phrase before "in" is the source, the place where it sits.
 	if e.key(m.from-1) == "in" && m.kind == mName && m.from-2 >= lo {
@@ -230,7 +255,7 @@ func (e *engine) npLeftFull(j, lo int) mention {
 	}
 	// "NAME of ORG": the name is the source, the rest its affiliation.
 	if e.key(m.from-1) == "of" && m.from-2 >= lo {
-		if h := e.npLeft(m.from-2, lo); h.ok() && h.kind != mPronoun && (h.kind == mName && h.srcKind == Person || h.kind == mAnon || h.kind == mNominal && h.srcKind == Anonymous) {
+		if h := e.npLeft(m.from-2, lo); h.ok() && h.kind != mPronoun && !h.unknownHead && (h.kind == mName && h.srcKind == Person || h.kind == mAnon || h.kind == mNominal && h.srcKind == Anonymous) {
 			if h.role == "" {
 				h.role = e.d.TextOf(m.from-1, m.to)
 			}
@@ -247,6 +272,41 @@ func (e *engine) npLeftFull(j, lo int) mention {
 		}
 	}
 	return m
+}
+
+// affiliations are the words that tie an anonymous source to what it knows
+// or whom it is near: "officials familiar with the matter", "a person
+// close to the negotiations", "diplomats briefed on the talks".
+var affiliations = set("familiar", "close", "briefed", "involved", "knowledgeable", "loyal", "aware", "near")
+
+// affiliated widens an anonymous mention to end at token to: its words,
+// name and role include the affiliation.
+func (e *engine) affiliated(m mention, to int) mention {
+	m.to = to
+	m.name = e.d.TextOf(m.from, to)
+	m.role = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(m.name), "a "), "an "))
+	return m
+}
+
+// affiliationRight widens an anonymous mention that ends before token nx
+// over an affiliation after it ("according to a person close to the
+// negotiations") and returns it with the index after it.
+func (e *engine) affiliationRight(m mention, nx, hi int) (mention, int) {
+	if !m.ok() || m.srcKind != Anonymous {
+		return m, nx
+	}
+	at := nx + 2
+	if affiliations[e.key(nx-1)] && m.to == nx {
+		at = nx + 1 // the phrase read so far ends with the affiliation
+	}
+	if !affiliations[e.key(at-2)] || !prepositions[e.key(at-1)] {
+		return m, nx
+	}
+	o, n2 := e.npRight(at, hi)
+	if !o.ok() || o.kind == mPronoun {
+		return m, nx
+	}
+	return e.affiliated(m, n2), n2
 }
 
 // npLeft reads the noun phrase that ends at token j (inclusive), going no
@@ -291,6 +351,9 @@ func (e *engine) npLeft(j, lo int) mention {
 			m.acronym = acr
 			m.srcKind = Organisation
 		}
+		if m.ok() && m.from == from && m.from-1 >= lo && e.key(m.from-1) == "the" {
+			m.from-- // "the NMA said": the article is part of the words used
+		}
 		return m
 	}
 	// A description: lower-case words back to a determiner.
@@ -310,7 +373,7 @@ func (e *engine) npLeft(j, lo int) mention {
 				o--
 			}
 			return e.description(o, end, j)
-		case k.Kind == token.Word && k.Shape == token.Lower && !prepositions[k.Key] && !clauseBreak[k.Key] && !adverbs[k.Key] && !isCueForm(k.Key):
+		case k.Kind == token.Word && (k.Shape == token.Lower || e.commonAtStart(from)) && !prepositions[k.Key] && !clauseBreak[k.Key] && !adverbs[k.Key] && !isCueForm(k.Key):
 			from--
 			n++
 		case k.Kind == token.Word && e.capital(from) && from < j:
@@ -488,7 +551,9 @@ func (e *engine) nameMention(from, to int) mention {
 	// Titles and roles before the name: "Mr", "President", "Defence
 	// Minister".
 	titleTo := nameFrom
-	for titleTo < to-1 && (titleWords[e.key(titleTo)] || e.key(titleTo) == ".") {
+	for titleTo < to-1 && (titleWords[e.key(titleTo)] || e.key(titleTo) == ".") && !orgNouns[e.key(to-1)] {
+		// An organisation's name may open with a title word: "Foreign
+		// Intelligence Service", "State Department".
 		titleTo++
 	}
 	if titleTo > nameFrom {
@@ -525,8 +590,10 @@ func (e *engine) nameMention(from, to int) mention {
 		m.srcKind, m.acronym = Organisation, m.name
 	case e.publisher(m.name):
 		m.srcKind = Publisher
-	case to-nameFrom == 1 && e.placeLike[e.key(nameFrom)] && titleTo == nameFrom:
+	case to-nameFrom == 1 && (e.placeLike[e.key(nameFrom)] || e.demonymLike[e.key(nameFrom)+"n"] || e.demonymLike[e.key(nameFrom)+"an"]) && titleTo == nameFrom:
 		// A place the gazetteer does not know, as a speaker: its government.
+		// The document may show it is a country by its people's adjective
+		// ("Brevonian ships" and then "Brevonia said").
 		m.srcKind = Organisation
 	case to-nameFrom == 1 && e.demonymLike[e.key(nameFrom)]:
 		return mention{} // a nationality, not a source
@@ -637,7 +704,7 @@ func (e *engine) appositionRight(i, hi int) (role string, next int) {
 		return "", i
 	}
 	end := j
-	for end < hi && e.key(end) != "," && e.key(end) != "." && e.key(end) != ";" && e.tok(end).Kind != token.Quote && !isCueForm(e.key(end)) || end < hi && e.key(end) == "," && e.key(end+1) == "and" {
+	for end < hi && e.key(end) != "," && e.key(end) != "." && e.key(end) != ";" && (e.tok(end).Kind != token.Quote || e.possessiveMark(end)) && !isCueForm(e.key(end)) || end < hi && e.key(end) == "," && e.key(end+1) == "and" {
 		end++
 		if end-j > 14 {
 			return "", i
@@ -651,6 +718,13 @@ func (e *engine) appositionRight(i, hi int) (role string, next int) {
 		end++
 	}
 	return role, end
+}
+
+// possessiveMark reports whether token i is a single mark that pairs with
+// no other: the apostrophe of a plural possessive ("the farmers' union").
+func (e *engine) possessiveMark(i int) bool {
+	t := e.tok(i)
+	return t.Kind == token.Quote && !t.Double && !t.Space && e.d.QuoteOf(i) < 0 && strings.HasSuffix(e.key(i-1), "s")
 }
 
 // roleLike reports whether [from, to) reads as a role: it holds a person or

@@ -72,10 +72,13 @@ func (e *engine) resolve() {
 			continue
 		}
 		for i := p.From; i < p.To; i++ {
-			if taken[i] || e.isTime[i] || !e.capital(i) || e.place[i] > 0 && e.key(i+1) != "'s" && !e.orgAfter(i, p.To) {
+			if taken[i] || !e.capital(i) || e.isTime[i] || e.place[i] > 0 && e.key(i+1) != "'s" && !e.orgAfter(i, p.To) {
 				continue
 			}
 			to := e.nameRight(i, p.To)
+			if to == i+1 && e.sentenceInitial(i) && e.key(to) == "to" {
+				continue // "Contrary to", "Thanks to": no name
+			}
 			m := e.nameMention(i, to)
 			if m.ok() && (m.srcKind == Person || m.srcKind == Organisation) && !e.allPlace(i, to) {
 				if role, _ := e.appositionRight(to, p.To); role != "" {
@@ -88,6 +91,9 @@ func (e *engine) resolve() {
 		}
 	}
 	sort.SliceStable(evs, func(a, b int) bool { return evs[a].pos < evs[b].pos })
+	// Claims that share their source's words ("He added ..., saying ...")
+	// share the source: a pronoun is resolved once.
+	linked := map[[2]int]*source{}
 	for _, ev := range evs {
 		c := ev.claim
 		if c != nil && c.continued {
@@ -97,7 +103,14 @@ func (e *engine) resolve() {
 			}
 			continue
 		}
-		s := e.link(ev.m, ev.pos, c != nil)
+		span := [2]int{ev.m.from, ev.m.to}
+		s := linked[span]
+		if s == nil || ev.m.to <= ev.m.from {
+			s = e.link(ev.m, ev.pos, c != nil)
+		}
+		if ev.m.to > ev.m.from && s != nil {
+			linked[span] = s
+		}
 		if s == nil {
 			continue
 		}
@@ -246,7 +259,7 @@ func lowerFirst(s string) string {
 		if i == 0 && unicode.IsUpper(r) {
 			// "A language expert" at a sentence start is "a language expert".
 			w := strings.Fields(s)
-			if len(w) > 0 && (determiners[strings.ToLower(w[0])]) {
+			if len(w) > 0 && (determiners[strings.ToLower(w[0])] || personNouns[strings.ToLower(w[0])]) {
 				return string(unicode.ToLower(r)) + s[len(string(r)):]
 			}
 		}
@@ -498,7 +511,10 @@ func (e *engine) nominalSource(m mention) *source {
 	if byHead != nil {
 		return byHead
 	}
-	if want == Organisation {
+	if want == Organisation && m.to-m.from <= 2 {
+		// "the ministry", "the agency": a bare description points back; one
+		// with words of its own ("the border monitoring mission") names a
+		// new body unless its head fits one already named.
 		return byKind
 	}
 	return nil
