@@ -368,10 +368,19 @@ func (e *engine) skipLeft(j, lo int) int {
 		}
 		if k == "," && j-1 > lo {
 			o := j - 1
-			for o > lo && j-o <= 6 && e.key(o) != "," && e.word(o) {
+			for o > lo && j-o <= 14 && e.key(o) != "," && e.key(o) != "." && e.tok(o).Kind != token.Quote && !e.cueTok[o] {
 				o--
 			}
-			if e.key(o) == "," && o < j-1 && o-1 >= lo && (prepositions[e.key(o+1)] && e.key(o+1) != "of" || o == j-2 && (adverbs[e.key(o+1)] || interjections[e.key(o+1)])) &&
+			first := e.key(o + 1)
+			between := e.key(o) == "," && o < j-1 && o-1 >= lo
+			short := j-o <= 6
+			// "in Kentucky", "for his part", "meanwhile"
+			aside := short && (prepositions[first] && first != "of" || o == j-2 && (adverbs[first] || interjections[first]))
+			// "wearing a T-shirt covered in buttons", "clad in a red cape"
+			participle := e.tok(o+1).Shape == token.Lower && (strings.HasSuffix(first, "ing") && !isCueForm(first) || participles[first])
+			// "R-NY", "D-Mass."
+			party := j-o <= 4 && e.tok(o+1).Shape == token.Upper && (e.key(o+2) == "-" || strings.Contains(first, "-"))
+			if between && (aside || participle || party) &&
 				(e.capital(o-1) || pronouns[e.key(o-1)] != (pronoun{}) || personNouns[e.key(o-1)] || orgNouns[e.key(o-1)]) {
 				j = o - 1
 				continue
@@ -471,6 +480,11 @@ func (e *engine) skipRight(i, hi int) int {
 	}
 	return i
 }
+
+// participles open a description set between commas: "Mary Susan, clad
+// in a red cape, said".
+var participles = set("clad", "dressed", "flanked", "accompanied", "surrounded", "seated", "backed", "joined", "pictured",
+	"wrapped", "armed", "known", "born", "elected", "appointed", "tasked", "charged")
 
 // interjections sit between commas inside a clause: "The minister,
 // meanwhile, said".
@@ -1217,13 +1231,13 @@ func (e *engine) mainSubject(i int, s segment.Sentence) (mention, bool) {
 	// the tycoon entered the race, calling them ..."), the first phrase
 	// that can speak is the participle's subject.
 	m, nx := e.npRight(lo, i)
-	if !m.ok() || m.kind == mEvidence || m.unknownHead {
+	if !m.ok() || m.kind == mEvidence || m.unknownHead || e.isTime[m.from] {
 		m = mention{}
 		for j := lo + 1; j < i-1; j++ {
 			if !(e.capital(j) || determiners[e.key(j)] && e.tok(j).Shape == token.Lower) || e.capital(j-1) {
 				continue
 			}
-			if c, n := e.npRight(j, i); c.ok() && c.kind != mEvidence && !c.unknownHead && (c.kind != mName || c.srcKind != Organisation || c.acronym != "") {
+			if c, n := e.npRight(j, i); c.ok() && c.kind != mEvidence && !e.isTime[c.from] && !c.unknownHead && (c.kind != mName || c.srcKind != Organisation || c.acronym != "") {
 				m, nx = c, n
 				break
 			}

@@ -757,6 +757,19 @@ func (e *engine) appositionLeft(j, lo int) (role string, nameEnd int) {
 		}
 		k--
 	}
+	// "a delegate from Houston, Texas,": a place's region is part of the
+	// role.
+	if e.key(k) == "," && k-1 > lo && e.capital(k+1) && k+2 == j && e.isPlaceTok(k+1) {
+		for k2 := k - 1; k2 > lo && j-k2 < 18; k2-- {
+			if e.key(k2) == "," {
+				k = k2
+				break
+			}
+			if e.tok(k2).Kind == token.Quote || e.key(k2) == "." {
+				break
+			}
+		}
+	}
 	if e.key(k) != "," || k-1 < lo {
 		return "", j
 	}
