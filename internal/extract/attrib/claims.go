@@ -946,6 +946,7 @@ func (e *engine) attribute(f found, si int) {
 		if e.key(j) == "who" || e.key(j) == "which" {
 			// "Trump, who said ...": the relative pronoun is the mention.
 			m = mention{from: j, to: j + 1, kind: mPronoun}
+			c.relative = e.key(j-1) == "," // "Barkley, who said so, said ...": the main clause goes on
 			if a := e.npLeft(e.skipComma(j-1), s.From); a.ok() {
 				m.antecedent = &a
 			} else {
@@ -1111,6 +1112,19 @@ func (e *engine) attribute(f found, si int) {
 	} else {
 		k = e.extendBeliefCue(c, k, s)
 		c.parts = e.contentAfterFrame(k, s, si, f.cue.Frame)
+		// "While Ramos said that ..., he appears uneasy": in a
+		// subordinate clause, the words end where the main clause starts.
+		if clauseOpeners[e.key(lo)] && lo < c.subj.from && len(c.parts) > 0 {
+			p := &c.parts[len(c.parts)-1]
+			for j := p.from + 1; j < p.to-1; j++ {
+				if e.key(j) == "," && e.d.QuoteOf(j) < 0 && !e.insideQuote(j) {
+					if pr, ok := pronouns[e.key(j+1)]; ok && !pr.relative && e.key(j+1) != "that" {
+						p.to = j
+						break
+					}
+				}
+			}
+		}
 	}
 	e.finish(c, f)
 }
@@ -1420,6 +1434,15 @@ func (e *engine) clauseEnd(i int, s segment.Sentence) int {
 		}
 		if _, ok := cueForms[n]; ok && j+2 < s.To && e.capital(j+2) {
 			return j
+		}
+		// "..., and three-quarters said the same": a clause with its own
+		// source and cue.
+		if (n == "and" || n == "but" || n == "while") && j > i+2 && e.d.QuoteOf(j) < 0 {
+			for k := j + 2; k < s.To && k < j+7 && e.word(k) && !e.cueTok[k]; k++ {
+				if _, ok := cueForms[e.key(k)]; ok && !strings.HasSuffix(e.key(k), "ing") && k > j+2 && !adverbs[e.key(k-1)] {
+					return j
+				}
+			}
 		}
 		// "..., the researcher whose estimate put the number at 60, said
 		// that ...": a verb of saying after a comma is the main clause's.
