@@ -1,6 +1,9 @@
 package attrib
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/crosscheck-dev/crosscheck/internal/document"
@@ -15,6 +18,21 @@ func FuzzFind(f *testing.F) {
 		"Trump, who said that, told reporters: ‘no’.",
 	} {
 		f.Add(s)
+	}
+	// The articles of the golden cases (testdata/golden/*.txtar, the
+	// sections named NAME.in).
+	files, _ := filepath.Glob(filepath.Join("testdata", "golden", "*.txtar"))
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, sec := range strings.Split(string(data), "\n-- ")[1:] {
+			name, body, _ := strings.Cut(sec, " --\n")
+			if strings.HasSuffix(name, ".in") {
+				f.Add(body)
+			}
+		}
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		d := segment.New(s, nil)

@@ -199,6 +199,10 @@ func (e *engine) cueAt(i int, s segment.Sentence) (found, bool) {
 		if next == "to" {
 			return found{}, false // "thanks to"
 		}
+	case "refuse":
+		if v, ok := cueForms[e.key(i+2)]; next == "to" && ok && (v.Frame == FrameSay || v.Frame == FrameTell) {
+			return found{}, false // "refused to confirm": the speech cue declines
+		}
 	case "see", "view", "consider", "question", "attack", "demand", "request", "challenge", "welcome", "plan", "aim", "support",
 		"praise", "echo", "wish", "express", "favour", "discuss", "know", "feel", "think", "believe", "expect", "note", "mention":
 		// Verbs of belief take a bare clause ("He believes most of the
@@ -222,6 +226,9 @@ func (e *engine) cueAt(i int, s segment.Sentence) (found, bool) {
 	if f.cue.Frame == FrameShow && c.Lemma == "appear" {
 		if next != "to" {
 			return found{}, false
+		}
+		if v, ok := cueForms[e.key(i+2)]; ok && v.Frame == FrameShow {
+			f.to = i + 3 // "footage appears to show": one cue, hedged
 		}
 	}
 	// Passive: "is thought to", "were told", "was reported".
@@ -252,6 +259,10 @@ func (e *engine) cueAt(i int, s segment.Sentence) (found, bool) {
 	// "have not confirmed", "could not verify": the reporter's
 	// verification notes (notes.go), not claims.
 	if (c.Lemma == "confirm" || c.Lemma == "verify") && e.negatedBefore(i, s.From) {
+		return found{}, false
+	}
+	// "did not respond to a request for comment": no answer, no claim.
+	if (c.Lemma == "respond" || c.Lemma == "reply") && next == "to" && e.negatedBefore(i, s.From) {
 		return found{}, false
 	}
 	return f, true
@@ -324,6 +335,10 @@ func (e *engine) clauseFollows(f found) bool {
 // finiteAux are the auxiliaries that open the verb of a clause.
 var finiteAux = set("is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "must", "should", "did", "does")
 
+// refusals stand between a source and the cue it declines: "declined to
+// confirm", "refused to say".
+var refusals = set("declined", "refused", "declines", "refuses", "declining", "refusing")
+
 // prevWord returns the index of the word before i, skipping adverbs and
 // auxiliaries, or i-1 when none.
 func (e *engine) prevWord(i, lo int) int {
@@ -341,6 +356,10 @@ func (e *engine) skipLeft(j, lo int) int {
 		k := e.key(j)
 		if e.word(j) && (adverbs[k] || negators[k]) || e.isTime[j] && e.word(j) || k == "n't" {
 			j--
+			continue
+		}
+		if k == "to" && refusals[e.key(j-1)] {
+			j -= 2 // "declined to confirm": the stance is read off later
 			continue
 		}
 		if n := e.phraseBeforeCue(j, lo); n != j {
@@ -427,7 +446,7 @@ func (e *engine) skipRight(i, hi int) int {
 	for i < hi {
 		k := e.key(i)
 		switch {
-		case e.isTime[i] || e.word(i) && adverbs[k] && k != "that":
+		case e.isTime[i] || e.word(i) && adverbs[k] && k != "that" && !(k == "not" && e.key(i+1) == "to"):
 			i++
 		case (k == "on" || k == "in" || k == "at" || k == "during") && i+1 < hi && e.isTime[i+1]:
 			i++
@@ -436,7 +455,7 @@ func (e *engine) skipRight(i, hi int) int {
 		case prepositions[k] && e.thatAhead(i+1, hi, 16) > 0:
 			// "said at a rally in Evansville, Indiana, last month that"
 			return e.thatAhead(i+1, hi, 16)
-		case (k == "at" || k == "during" || k == "outside" || k == "before") && e.eventPhrase(i+1, hi) > 0:
+		case (k == "at" || k == "during" || k == "outside" || k == "before") && e.key(i+1) != "least" && e.key(i+1) != "most" && e.eventPhrase(i+1, hi) > 0:
 			// "said at a rally", "said outside the building": where, not what
 			return e.skipRight(e.eventPhrase(i+1, hi), hi)
 		case k == "in" && i+1 < hi:
@@ -1061,7 +1080,7 @@ func (e *engine) attribute(f found, si int) {
 		k = e.skipHearer(k, s.To)
 	}
 	hearer := k > e.skipRight(after, s.To)
-	if k < s.To && (e.key(k) == "to" || e.key(k) == "not" && e.key(k+1) == "to") && f.cue.Frame == FrameTell && hearer {
+	if k < s.To && (e.key(k) == "to" || e.key(k) == "not" && e.key(k+1) == "to") && (f.cue.Frame == FrameTell || f.cue.Lemma == "warn") && hearer {
 		// "told Christie to go home", "told Megyn not to worry"
 		c.parts = []part{{k, e.clauseEnd(k, s)}}
 		e.finish(c, f)
@@ -1101,6 +1120,9 @@ func (e *engine) attribute(f found, si int) {
 	// before the source is what was said, whatever adverbial follows.
 	if !endsHere && !c.participleOfMain && e.quoteBefore(c.subj.from) && e.key(k) != ":" && e.key(k) != "that" && !e.quoteOpensAt(k) {
 		endsHere = true
+	}
+	if endsHere && e.key(f.from-1) == "to" && refusals[e.key(f.from-2)] {
+		return // "he declined to comment.": nothing said
 	}
 	if endsHere && !c.participleOfMain {
 		c.parts = e.contentBefore(c.subj.from, lo, s)
@@ -1417,8 +1439,22 @@ func (e *engine) clauseEnd(i int, s segment.Sentence) int {
 		if (n == "who" || n == "after" || n == "before" || n == "while" || n == "when" || n == "as") && j > i+2 && e.d.QuoteOf(j) < 0 {
 			return j
 		}
+		if (n == "and" || n == "but") && j > i+2 && e.d.QuoteOf(j) < 0 {
+			// "..., and Olle Borg said ...": another source's words.
+			if m, nx := e.npRight(j+2, s.To); m.ok() && m.kind != mEvidence && nx-j <= 8 && isCueForm(e.key(e.skipRight(nx, s.To))) && !strings.HasSuffix(e.key(nx), "ing") {
+				return j
+			}
+		}
 		if n == "according" && e.key(j+2) == "to" {
 			return j
+		}
+		if n == "which" && j > i {
+			// "..., which could not be verified": the reporter's word on it.
+			for x := j + 2; x < s.To && x < j+7; x++ {
+				if k := e.key(x); (k == "verified" || k == "confirmed") && e.negatedBefore(x, j+1) {
+					return j
+				}
+			}
 		}
 		if c, ok := cueForms[n]; ok && strings.HasSuffix(n, "ing") && c.Frame != FrameShow && !e.insideQuote(j+1) {
 			return j
@@ -1632,6 +1668,9 @@ func (e *engine) stance(c *claim) {
 	}
 	if c.kind == KindBelief {
 		c.hedges = appendUnique(c.hedges, e.key(c.cueFrom))
+	}
+	if c.kind == KindEvidence && hedges[e.key(c.cueFrom)] {
+		c.hedges = appendUnique(c.hedges, e.key(c.cueFrom)) // "appears to show"
 	}
 	if c.stance == "asserts" && len(c.hedges) > 0 {
 		c.stance = "hedged"

@@ -201,8 +201,8 @@ func (e *engine) nameRight(i, hi int) (to int) {
 		switch {
 		case e.capital(to) || e.tok(to).Kind == token.Word && e.tok(to).Shape == token.Upper:
 			to++
-		case connectors[e.key(to)] && to+1 < hi && e.capital(to+1) && e.tok(to).Shape == token.Lower:
-			to += 2
+		case connectors[e.key(to)] && to+1 < hi && e.capital(to+1) && e.tok(to).Shape == token.Lower && !e.isTime[to+1]:
+			to += 2 // not "Halvik on Monday"
 		case e.key(to) == "." && titleWords[e.key(to-1)] && to+1 < hi && e.capital(to+1) && !e.tok(to).Space:
 			to += 2 // "Gov. Mike Pence"
 		default:
@@ -255,12 +255,30 @@ func (e *engine) npLeftFull(j, lo int) mention {
 	}
 	// "NAME of ORG": the name is the source, the rest its affiliation.
 	if e.key(m.from-1) == "of" && m.from-2 >= lo {
-		if h := e.npLeft(m.from-2, lo); h.ok() && h.kind != mPronoun && !h.unknownHead && (h.kind == mName && h.srcKind == Person || h.kind == mAnon || h.kind == mNominal && h.srcKind == Anonymous) {
+		if h := e.npLeft(m.from-2, lo); h.ok() && h.kind != mPronoun && !h.unknownHead && (h.kind == mName && h.srcKind == Person || h.kind == mAnon || h.kind == mNominal && h.srcKind == Anonymous || h.kind == mEvidence) {
 			if h.role == "" {
 				h.role = e.d.TextOf(m.from-1, m.to)
 			}
+			if h.kind == mEvidence {
+				// "satellite images of the port": what they show is part
+				// of their description, not an owner.
+				h.role, h.name = "", e.d.TextOf(h.from, m.to)
+			} else if h.kind == mAnon && h.srcKind == Anonymous && h.plural && m.kind == mName {
+				// "residents of Halvik": a group named by where it lives.
+				h = e.affiliated(h, m.to)
+			}
 			h.to = m.to
 			m = h
+		}
+	}
+	// "images released by the agency", "footage filmed by a resident":
+	// the evidence is the source, who made or gave it its owner.
+	if e.key(m.from-1) == "by" && m.from-3 >= lo && strings.HasSuffix(e.key(m.from-2), "ed") && m.kind != mPronoun {
+		if h := e.npLeft(m.from-3, lo); h.ok() && h.kind == mEvidence {
+			h.role = e.d.TextOf(m.from-2, m.to)
+			h.to = m.to
+			h.name = e.d.TextOf(h.from, m.to)
+			return h
 		}
 	}
 	// "A and B said": both are the source.
@@ -284,7 +302,14 @@ var affiliations = set("familiar", "close", "briefed", "involved", "knowledgeabl
 func (e *engine) affiliated(m mention, to int) mention {
 	m.to = to
 	m.name = e.d.TextOf(m.from, to)
-	m.role = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(m.name), "a "), "an "))
+	w := strings.Fields(m.name)
+	if k := strings.ToLower(w[0]); (k == "a" || k == "an") && len(w) > 1 {
+		w = w[1:]
+	}
+	if k := strings.ToLower(w[0]); determiners[k] || personNouns[k] {
+		w[0] = k // "Two diplomats ..." opening a sentence
+	}
+	m.role = strings.Join(w, " ")
 	return m
 }
 
@@ -445,6 +470,11 @@ func (e *engine) description(from, to, head int) mention {
 		m.kind, m.srcKind, m.plural = mAnon, Anonymous, true
 	case evidenceNouns[hk] || has(evidenceNouns) && !personNouns[hk] && !orgNouns[hk]:
 		m.kind, m.srcKind = mEvidence, Document
+		for i := from + 1; i < head; i++ {
+			if e.key(i) == "'s" {
+				m.role = e.d.TextOf(from, i) // its owner: "the agency's satellite images"
+			}
+		}
 	case personNouns[hk] || has(personNouns) && !orgNouns[hk]:
 		m.plural = strings.HasSuffix(hk, "s") && hk != "boss" || hk == "people" || hk == "police" || hk == "staff"
 		switch det {

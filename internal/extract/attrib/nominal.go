@@ -26,6 +26,9 @@ func init() {
 	nominalCues["denial"] = Cue{Lemma: "denial", Frame: FrameSay, Stance: "denies"}
 }
 
+// maxNominalClause bounds, in tokens, the clause a nominal cue reports.
+const maxNominalClause = 80
+
 // nominal reads "OWNER's NOUN that C" and "his/her/its/their NOUN that C"
 // with the noun at token i, and records the owner's claim. It reports
 // whether it found one.
@@ -53,7 +56,11 @@ func (e *engine) nominal(i, si int) bool {
 		c.kind = KindBelief
 	}
 	from := i + 2
-	end := e.clauseEnd(from, s)
+	// A noun's clause is short; reading no further than this keeps a run
+	// of nouns in one endless sentence from costing its square.
+	near := s
+	near.To = min(s.To, from+maxNominalClause)
+	end := e.clauseEnd(from, near)
 	lo := e.leadingAdverbial(e.clauseStart(m.from, s), m.from)
 	switch {
 	case prepositions[e.key(m.from-1)] || e.key(m.from-1) == "to":
@@ -79,7 +86,7 @@ func (e *engine) nominal(i, si int) bool {
 			end = v
 		}
 	}
-	c.parts = []part{{from, e.throughQuote(end, s)}}
+	c.parts = []part{{from, e.throughQuote(end, near)}}
 	e.finish(c, found{from: i, to: i + 1, cue: cue, form: e.key(i)})
 	return true
 }

@@ -13,6 +13,9 @@ func (e *engine) passiveNote(i int, s segment.Sentence) {
 	if c.Frame == FrameTell {
 		return // "were told": the hearers are the subject
 	}
+	if (c.Lemma == "confirm" || c.Lemma == "verify") && e.negatedBefore(i, s.From) {
+		return // "could not be confirmed": a verification note (notesPass)
+	}
 	cue := e.d.TextOf(i, i+1)
 	if e.key(i+1) == "to" {
 		cue = e.d.TextOf(i, min(i+3, s.To))
@@ -54,7 +57,7 @@ func (e *engine) notesPass() {
 func (e *engine) dropAttributedHedges() {
 	kept := e.notes[:0]
 	for _, n := range e.notes {
-		if n.Kind == NoteUnattributed && e.inClaim(n.at) {
+		if n.Kind == NoteUnattributed && (e.inClaim(n.at) || e.cueTok[n.at]) {
 			continue
 		}
 		kept = append(kept, n)
@@ -109,6 +112,20 @@ func (e *engine) verification(i, si int) {
 			}
 			by = a + "; " + b
 		}
+	}
+	passive := false
+	for x := j + 1; x < i; x++ {
+		passive = passive || e.key(x) == "be" || e.key(x) == "been"
+	}
+	if passive && !neither {
+		// "The claim could not be independently verified": what is
+		// unverified is the subject, and nobody is named as verifier.
+		to := j + 1
+		if e.key(j) == "which" && e.key(j-1) == "," {
+			to = j - 1 // "..., which could not be verified": what came before
+		}
+		e.notes = append(e.notes, Note{Kind: NoteVerification, Cue: e.d.TextOf(j+1, i+1), Content: e.span(s.From, to), Status: status})
+		return
 	}
 	if !neither {
 		if m := e.npLeft(j, s.From); m.ok() {

@@ -180,6 +180,11 @@ func (e *engine) link(m mention, pos int, speaking bool) *source {
 			return nil
 		}
 		if m.srcKind == Organisation {
+			// "The coastguard said": the body is "coastguard", as "the
+			// Halvik coastguard" is "Halvik coastguard".
+			if w := strings.Fields(m.name); len(w) > 1 && strings.EqualFold(w[0], "the") {
+				m.name = strings.Join(w[1:], " ")
+			}
 			return e.newSource(m, Organisation)
 		}
 		return e.newSource(m, Anonymous)
@@ -225,7 +230,7 @@ func (e *engine) newSource(m mention, kind string) *source {
 	if m.head != "" {
 		s.heads = append(s.heads, m.head)
 	}
-	if kind == Anonymous && s.name != "" {
+	if (kind == Anonymous || kind == Document) && s.name != "" {
 		s.name = lowerFirst(s.name)
 	}
 	if m.male && !m.female {
@@ -259,7 +264,7 @@ func lowerFirst(s string) string {
 		if i == 0 && unicode.IsUpper(r) {
 			// "A language expert" at a sentence start is "a language expert".
 			w := strings.Fields(s)
-			if len(w) > 0 && (determiners[strings.ToLower(w[0])] || personNouns[strings.ToLower(w[0])]) {
+			if len(w) > 0 && (determiners[strings.ToLower(w[0])] || personNouns[strings.ToLower(w[0])] || evidenceNouns[strings.ToLower(w[0])]) {
 				return string(unicode.ToLower(r)) + s[len(string(r)):]
 			}
 		}
