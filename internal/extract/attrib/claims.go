@@ -144,6 +144,9 @@ func (e *engine) cueAt(i int, s segment.Sentence) (found, bool) {
 		if beForms[pk] && !strings.HasSuffix(k, "ing") || !(strings.HasSuffix(k, "ing") && pk == ",") && !e.subjectBefore(i, s.From) {
 			return found{}, false
 		}
+		if (pc.Lemma == "respond to" || pc.Lemma == "react to") && e.negatedBefore(i, s.From) {
+			return found{}, false // "did not respond to a request for comment": the reporter's note
+		}
 		f.cue, f.to = pc, i+2
 		f.ing = strings.HasSuffix(k, "ing") && pk == ","
 		return f, true
@@ -311,7 +314,7 @@ func (e *engine) clauseFollows(f found) bool {
 	// "hopes his latest endorsement will give him a boost": a possessive
 	// opening a clause whose verb follows.
 	if n.Key == "his" || n.Key == "her" || n.Key == "their" || n.Key == "its" || n.Key == "our" || n.Key == "my" {
-		for j := i + 1; j < len(e.toks) && j < i+6 && e.word(j); j++ {
+		for j := i + 1; j < len(e.toks) && j < i+6 && e.word(j) && e.key(j) != "that"; j++ {
 			switch e.key(j) {
 			case "will", "would", "is", "was", "are", "were", "has", "had", "have", "can", "could", "should", "may", "might", "must":
 				return true

@@ -218,7 +218,6 @@ func init() {
 	stance("decide decides decided deciding", "intent")
 	stance("wish wishes wished wishing", "intent")
 	stance("refuse refuses refused refusing", "intent")
-	stance("decline declines declined declining", "intent")
 	stance("offer offers offered offering", "intent")
 	stance("release releases released releasing")
 	stance("order orders ordered ordering")
