@@ -893,7 +893,11 @@ func (e *engine) attribute(f found, si int) {
 		}
 		m, nx = e.affiliationRight(m, nx, s.To)
 		m = e.withAcronym(m, &nx, s.To)
-		if role, n2 := e.appositionRight(nx, s.To); role != "" {
+		// "According to her, the talks failed.": a phrase after the
+		// comma that runs to the sentence's end is the content, not an
+		// apposition.
+		opens := f.from <= e.leadingAdverbial(lo, s.To) || f.from == lo || e.onlyPunctBetween(lo, f.from)
+		if role, n2 := e.appositionRight(nx, s.To); role != "" && !(opens && e.key(n2-1) != ",") {
 			m.role, nx = role, n2
 			m.to = e.appositionEnd(n2)
 		} else if e.key(nx) == "of" || e.key(nx) == "by" || e.key(nx) == "from" || e.key(nx) == "conducted" || e.key(nx) == "released" || e.key(nx) == "for" && m.srcKind == Anonymous {

@@ -684,6 +684,10 @@ func (e *engine) npRight(i, hi int) (mention, int) {
 	if p, ok := pronouns[t.Key]; ok && !p.relative {
 		return mention{from: i, to: i + 1, kind: mPronoun, plural: p.plural, female: p.female}, i + 1
 	}
+	// "according to him", "according to her.": an object pronoun.
+	if k := t.Key; k == "him" || k == "them" || k == "her" && !e.word(i+1) {
+		return mention{from: i, to: i + 1, kind: mPronoun, plural: k == "them", female: k == "her"}, i + 1
+	}
 	// A name ends where its capitalised words end, unless an owner's "'s"
 	// opens a description ("Clinton's campaign").
 	if e.capital(i) || t.Shape == token.Upper {

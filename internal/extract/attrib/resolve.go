@@ -420,12 +420,12 @@ func (e *engine) merge(s *source, m mention) {
 // preferring the last speaker of the paragraphs just before.
 func (e *engine) pronounSource(m mention, pos int) *source {
 	p := pronouns[e.key(m.from)]
-	switch e.key(m.from) { // possessives: "his agency", "her ministry"
-	case "his":
+	switch e.key(m.from) { // possessives and objects: "his agency", "according to him"
+	case "his", "him":
 		p = pronouns["he"]
 	case "her":
 		p = pronouns["she"]
-	case "their":
+	case "their", "them":
 		p = pronouns["they"]
 	case "its":
 		p = pronouns["it"]
