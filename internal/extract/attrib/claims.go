@@ -1514,6 +1514,9 @@ func (e *engine) contentAfterFrame(k int, s segment.Sentence, si int, fr Frame) 
 	if k >= s.To {
 		return nil
 	}
+	if q := e.key(k); fr == FrameSay && (q == "little" || q == "nothing") && !finiteAux[e.key(k+1)] {
+		return nil // "said little on Monday", but "said nothing would change"
+	}
 	// A quotation that opens the content: it may run on over several
 	// sentences and paragraphs.
 	if e.quoteOpensAt(k) {
