@@ -1087,6 +1087,11 @@ func (e *engine) attribute(f found, si int) {
 		k = e.skipHearer(k, s.To)
 	}
 	hearer := k > e.skipRight(after, s.To)
+	// "an officer who now advises the parliament said ...": the verb of a
+	// relative clause before the main one, not a report.
+	if hearer && k < s.To && !strings.HasSuffix(e.key(k), "ing") && e.key(k) != "that" && isCueForm(e.key(k)) && cueForms[e.key(k)].Frame == FrameSay {
+		return
+	}
 	if k < s.To && (e.key(k) == "to" || e.key(k) == "not" && e.key(k+1) == "to") && (f.cue.Frame == FrameTell || f.cue.Lemma == "warn") && hearer {
 		// "told Christie to go home", "told Megyn not to worry"
 		c.parts = []part{{k, e.clauseEnd(k, s)}}
@@ -1453,6 +1458,11 @@ func (e *engine) clauseEnd(i int, s segment.Sentence) int {
 			}
 		}
 		if n == "according" && e.key(j+2) == "to" {
+			return j
+		}
+		// "Kestria, which had offered to host them, has sent an
+		// observer": the main clause resumes after a relative clause.
+		if finiteAux[n] && e.tok(j+1).Shape == token.Lower && j > i && e.d.QuoteOf(j) < 0 {
 			return j
 		}
 		if n == "which" && j > i {
