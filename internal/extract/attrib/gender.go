@@ -9,10 +9,11 @@ import "strings"
 // offline name-gender list ships with a Go module; a name in neither list
 // stays open to both pronouns.
 
-// genderOf returns "m", "f" or "" for a person's name and role.
+// genderOf returns "m", "f" or "" for a person's name and role. It runs
+// for every person mentioned, so it splits words without allocating.
 func genderOf(name, role string) string {
-	if w := strings.Fields(name); len(w) > 1 {
-		first := strings.ToLower(strings.Trim(w[0], "."))
+	if sp := strings.IndexByte(name, ' '); sp > 0 {
+		first := lowerASCII(strings.TrimSuffix(name[:sp], "."))
 		switch {
 		case maleNames[first]:
 			return "m"
@@ -20,8 +21,19 @@ func genderOf(name, role string) string {
 			return "f"
 		}
 	}
-	for _, w := range strings.Fields(strings.ToLower(role)) {
-		w = strings.Trim(w, ".,’'s")
+	for role != "" {
+		w := role
+		if sp := strings.IndexByte(role, ' '); sp >= 0 {
+			w, role = role[:sp], role[sp+1:]
+		} else {
+			role = ""
+		}
+		if len(w) < 3 {
+			continue
+		}
+		w = strings.TrimRight(w, ".,;:")
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		w = lowerASCII(w)
 		switch {
 		case maleRoles[w]:
 			return "m"
@@ -30,6 +42,16 @@ func genderOf(name, role string) string {
 		}
 	}
 	return ""
+}
+
+// lowerASCII lower-cases s, allocating only when it has upper-case ASCII.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
 
 var maleRoles = set("spokesman", "chairman", "businessman", "congressman", "councilman", "assemblyman", "king", "prince",

@@ -299,6 +299,11 @@ func init() {
 // phrasalAt returns the cue of a verb and particle ("talked about"), if
 // the words at key and next are one.
 func phrasalAt(key, next string) (Cue, bool) {
+	switch next { // the particles, checked before any map lookup
+	case "to", "about", "of", "out", "on", "for", "against", "with", "at", "upon", "in", "back", "aim", "whether", "if", "why", "how":
+	default:
+		return Cue{}, false
+	}
 	p, ok := phrasal[key]
 	if !ok {
 		return Cue{}, false

@@ -401,7 +401,9 @@ func (e *engine) merge(s *source, m mention) {
 	if m.male && !s.female {
 		s.male = true
 	}
-	e.sexFrom(s, m)
+	if m.role != "" || m.head != "" || len(m.name) > len(s.name) {
+		e.sexFrom(s, m) // only what this mention adds can tell more
+	}
 	if s.kind == Person && m.srcKind == Person {
 		// Keep the longest form of a person's name as canonical.
 		w := nameWords(m.name)
