@@ -33,9 +33,12 @@ const maxNominalClause = 80
 // with the noun at token i, and records the owner's claim. It reports
 // whether it found one.
 func (e *engine) nominal(i, si int) bool {
+	if e.key(i+1) != "that" { // checked first: this runs for every word
+		return false
+	}
 	s := e.d.Sentences[si]
 	cue, ok := nominalCues[e.key(i)]
-	if !ok || e.key(i+1) != "that" || e.tok(i).Shape != token.Lower || i+2 >= s.To || e.insideQuote(i) {
+	if !ok || e.tok(i).Shape != token.Lower || i+2 >= s.To || e.insideQuote(i) {
 		return false
 	}
 	o := i - 1

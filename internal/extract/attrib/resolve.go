@@ -12,6 +12,7 @@ import (
 type source struct {
 	name, kind, role, country, acronym string
 	plural, female, male               bool
+	sexFor                             string // the name and role gender was last read from (sexKnown)
 	aliases                            []string
 	mentions                           []document.Span
 	last                               int // token index of the last mention: salience
@@ -236,26 +237,29 @@ func (e *engine) newSource(m mention, kind string) *source {
 	if m.male && !m.female {
 		s.male = true
 	}
-	e.sexFrom(s, m)
 	e.sources = append(e.sources, s)
 	return s
 }
 
-// sexFrom sets a person's gender from a given name or a gendered role
-// word when no honorific has ("Hillary Clinton", "the spokeswoman").
-func (e *engine) sexFrom(s *source, m mention) {
+// sexKnown reads a person's gender from a given name or a gendered role
+// word when no honorific gave it ("Hillary Clinton", "the spokeswoman"),
+// once per name and role, and only when a pronoun asks.
+func (s *source) sexKnown() {
 	if s.male || s.female || s.kind != Person && s.kind != Anonymous || s.plural {
 		return
 	}
-	name := m.name
-	if s.kind == Anonymous {
-		name = ""
-	}
-	switch genderOf(name, m.role+" "+m.head+" "+m.name) {
-	case "m":
-		s.male = true
-	case "f":
-		s.female = true
+	if key := s.name + "\x00" + s.role; s.sexFor != key {
+		s.sexFor = key
+		name, role := s.name, s.role
+		if s.kind == Anonymous {
+			name, role = "", s.role+" "+s.name
+		}
+		switch genderOf(name, role) {
+		case "m":
+			s.male = true
+		case "f":
+			s.female = true
+		}
 	}
 }
 
@@ -401,9 +405,6 @@ func (e *engine) merge(s *source, m mention) {
 	if m.male && !s.female {
 		s.male = true
 	}
-	if m.role != "" || m.head != "" || len(m.name) > len(s.name) {
-		e.sexFrom(s, m) // only what this mention adds can tell more
-	}
 	if s.kind == Person && m.srcKind == Person {
 		// Keep the longest form of a person's name as canonical.
 		w := nameWords(m.name)
@@ -442,6 +443,7 @@ func (e *engine) pronounSource(m mention, pos int) *source {
 			if s.kind != Person && !(s.kind == Anonymous && !s.plural) {
 				return false
 			}
+			s.sexKnown()
 			if p.female && s.male || !p.female && e.key(m.from) != "i" && e.key(m.from) != "you" && s.female {
 				return false
 			}
