@@ -465,10 +465,7 @@ func (e *engine) skipRight(i, hi int) int {
 			// "in a statement", "in an interview with X", "in Russian"
 			j := i + 1
 			for j < hi && j-i < 8 && e.key(j) != "," && e.key(j) != "that" && e.key(j) != ":" && e.tok(j).Kind != token.Quote {
-				if e.key(j) == "statement" || e.key(j) == "interview" || e.key(j) == "post" || e.key(j) == "tweet" ||
-					e.key(j) == "letter" || e.key(j) == "speech" || e.key(j) == "report" || e.key(j) == "video" ||
-					e.key(j) == "message" || e.key(j) == "email" || e.key(j) == "remarks" || e.key(j) == "briefing" ||
-					e.key(j) == "response" || e.key(j) == "reply" || e.key(j) == "conference" {
+				if mannerNouns[e.key(j)] {
 					j++
 					for j < hi && mannerNouns[e.key(j)] {
 						j++ // "a video message", "a news conference"
@@ -521,8 +518,10 @@ var subordinators = set("after", "before", "while", "when", "as", "because", "fo
 var clauseOpeners = set("after", "before", "when", "while", "if", "as", "once", "since", "until", "although", "though",
 	"because", "unless", "whether", "soon", "shortly", "even", "just", "despite", "having", "upon", "following")
 
+// mannerNouns say how words were delivered: "said in a statement", "in
+// a video message", "at a news conference".
 var mannerNouns = set("statement", "interview", "post", "tweet", "letter", "speech", "report", "video", "message",
-	"email", "remarks", "briefing", "response", "reply", "conference", "call", "address", "appearance")
+	"email", "remarks", "briefing", "response", "reply", "conference")
 
 // roleClause reports whether a relative clause about a source says what
 // it does: "who runs Corvana's maritime surveillance agency", "who heads the
@@ -572,35 +571,6 @@ func (e *engine) quoteBefore(i int) bool {
 	return e.key(i-1) == ","
 }
 
-// objectEnd returns the end of the object noun phrase of a stance verb
-// that starts at k: a pronoun, a name, or a description with its "of" or
-// "about" phrase ("endorsed Trump last week" -> "Trump"; "dismissed the
-// story about Clinton's emails").
-func (e *engine) objectEnd(k int, s segment.Sentence, fr Frame) int {
-	if k >= s.To {
-		return k
-	}
-	if e.key(k) == "to" || e.key(k) == "that" || e.quoteOpensAt(k) {
-		return e.clauseEnd(k, s) // "wants to V", "refused to V"
-	}
-	j := k
-	if _, ok := pronouns[e.key(j)]; ok || e.key(j) == "him" || e.key(j) == "her" || e.key(j) == "them" || e.key(j) == "us" || e.key(j) == "me" {
-		j++
-	} else if e.capital(j) {
-		j = e.nameRight(j, s.To)
-		if e.key(j) == "'s" {
-			j = e.descEnd(j+1, s.To)
-		}
-	} else {
-		j = e.descEnd(j, s.To)
-	}
-	if fr == FrameCall || e.key(j) == "as" || e.key(j) == "for" || e.key(j) == "against" {
-		// "calling him a “nice guy”", "slammed the plan as reckless"
-		return e.clauseEndShort(j, s)
-	}
-	return j
-}
-
 // objectClauseEnd returns the end of a stance's object: its clause, cut
 // where a new clause or a digression starts ("endorsed Trump, rushing to
 // TV to say ...", "considers himself an immigrant even though ...").
@@ -635,37 +605,6 @@ func (e *engine) clauseAt(i, hi int) bool {
 		return strings.HasSuffix(k, "ed") && !e.capital(j) || isCueForm(k) && !strings.HasSuffix(k, "ing") || k == "was" || k == "is" || k == "has" || k == "had" || k == "will"
 	}
 	return false
-}
-
-// descEnd returns the end of a description starting at j: words up to a
-// time, a comma, a clause word or a preposition other than of/about.
-func (e *engine) descEnd(j, hi int) int {
-	start := j
-	for j < hi && j-start < 12 {
-		k := e.key(j)
-		t := e.tok(j)
-		switch {
-		case e.isTime[j], k == ",", k == ".", k == ";", k == ":", clauseBreak[k], isCueForm(k) && j > start:
-			return j
-		case prepositions[k] && k != "of" && k != "about" && k != "on":
-			return j
-		case t.Kind == token.Quote && t.Dir == token.Open && j > start:
-			return j
-		}
-		j++
-	}
-	return j
-}
-
-// clauseEndShort is clauseEnd that also stops at a conjunction.
-func (e *engine) clauseEndShort(i int, s segment.Sentence) int {
-	end := e.clauseEnd(i, s)
-	for j := i + 1; j < end; j++ {
-		if (e.key(j) == "and" || e.key(j) == "but") && e.d.QuoteOf(j) < 0 {
-			return j
-		}
-	}
-	return end
 }
 
 // subjectBefore reports whether the word before token i (past adverbs and

@@ -240,6 +240,10 @@ func init() {
 // 17, focused on 17, talked about 15, voted for 13, referred to 12 ...).
 var phrasal = map[string]phrasalCue{}
 
+// phrasalParticles holds every particle of phrasal, checked first: most
+// words are followed by none of them.
+var phrasalParticles = map[string]bool{}
+
 type phrasalCue struct {
 	lemma     string
 	particles []string
@@ -250,6 +254,9 @@ func init() {
 		fs := strings.Fields(forms)
 		for _, f := range fs {
 			phrasal[f] = phrasalCue{lemma: fs[0], particles: particles}
+		}
+		for _, p := range particles {
+			phrasalParticles[p] = true
 		}
 	}
 	add("refer refers referred referring", "to")
@@ -299,9 +306,7 @@ func init() {
 // phrasalAt returns the cue of a verb and particle ("talked about"), if
 // the words at key and next are one.
 func phrasalAt(key, next string) (Cue, bool) {
-	switch next { // the particles, checked before any map lookup
-	case "to", "about", "of", "out", "on", "for", "against", "with", "at", "upon", "in", "back", "aim", "whether", "if", "why", "how":
-	default:
+	if !phrasalParticles[next] {
 		return Cue{}, false
 	}
 	p, ok := phrasal[key]
