@@ -86,9 +86,6 @@ var pageSize = 500
 // the store.
 type claim struct {
 	store.Claim
-	// Kind is what the document's extraction calls the claim: "speech",
-	// "belief", "evidence", "stance"... ("" when the store did not keep it).
-	Kind string
 	// Source is the source across documents the speaker counts under; nil
 	// when the extractor resolved the speaker to none.
 	Source *store.Source
@@ -169,19 +166,24 @@ func (r *reader) entry(ctx context.Context, d store.Document) (entry, error) {
 	for _, v := range vs {
 		byClaim[v.ClaimID] = v
 	}
-	// The kind of a claim (speech, belief, evidence...) is kept with the
-	// extraction, not in the claim listing.
-	res, err := r.st.Extraction(ctx, d.ID)
-	if err != nil {
-		return e, err
-	}
-	kinds := make(map[string]string, len(res.Claims))
-	for _, c := range res.Claims {
-		kinds[c.ID] = c.Kind
+	// Claims stored before their kind was kept have it only in the
+	// extraction.
+	var kinds map[string]string
+	if slices.ContainsFunc(e.Claims, func(c claim) bool { return c.Kind == "" }) {
+		res, err := r.st.Extraction(ctx, d.ID)
+		if err != nil {
+			return e, err
+		}
+		kinds = make(map[string]string, len(res.Claims))
+		for _, c := range res.Claims {
+			kinds[c.ID] = c.Kind
+		}
 	}
 	for i := range e.Claims {
 		c := &e.Claims[i]
-		c.Kind = kinds[c.LocalID]
+		if c.Kind == "" {
+			c.Kind = kinds[c.LocalID]
+		}
 		v, ok := byClaim[c.ID]
 		if !ok {
 			v = store.Unjudged(c.ID)

@@ -226,13 +226,16 @@ type Claim struct {
 	Speaker  Speaker     `json:"speaker"`
 	Cue      string      `json:"cue"`
 	// CueSpan and ContentSpan are character offsets into the text.
-	CueSpan     *document.Span `json:"cue_span,omitempty"`
-	Mode        string         `json:"mode"`
-	Stance      string         `json:"stance"`
-	Content     string         `json:"content"`
-	ContentSpan document.Span  `json:"content_span"`
-	Hedges      []string       `json:"hedges,omitempty"`
-	Unverified  bool           `json:"unverified,omitempty"`
+	CueSpan *document.Span `json:"cue_span,omitempty"`
+	Mode    string         `json:"mode"`
+	Stance  string         `json:"stance"`
+	// Kind is speech, belief, intent, stance or evidence; empty for a
+	// claim stored before kinds were kept.
+	Kind        string        `json:"kind,omitempty"`
+	Content     string        `json:"content"`
+	ContentSpan document.Span `json:"content_span"`
+	Hedges      []string      `json:"hedges,omitempty"`
+	Unverified  bool          `json:"unverified,omitempty"`
 	// Said is the day the statement was made when the text says it; Day
 	// is Said, else the day the document was published: the day the claim
 	// is filtered and sorted by. Either may be zero.

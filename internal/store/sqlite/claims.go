@@ -22,7 +22,7 @@ const claimFrom = ` FROM claims c
 const claimColumns = `c.id, c.local_id, d.id, d.title, d.publisher, d.published, d.url,
 	c.speaker_name, c.speaker_mention, COALESCE(NULLIF(c.speaker_kind, ''), s.kind, ''),
 	COALESCE(NULLIF(c.speaker_role, ''), s.role, ''), s.entity_id, c.speaker_start, c.speaker_end,
-	c.cue, c.cue_start, c.cue_end, c.mode, c.stance, c.content, c.content_start, c.content_end,
+	c.cue, c.cue_start, c.cue_end, c.mode, c.stance, c.kind, c.content, c.content_start, c.content_end,
 	c.hedges, c.unverified, c.said, c.day`
 
 func scanClaim(row scanner) (store.Claim, error) {
@@ -33,7 +33,7 @@ func scanClaim(row scanner) (store.Claim, error) {
 	sp := &c.Speaker
 	err := row.Scan(&c.ID, &c.LocalID, &c.Document.ID, &c.Document.Title, &c.Document.Publisher, &published,
 		&c.Document.URL, &sp.Name, &sp.Mention, &sp.Kind, &sp.Role, &entity, &sp.Span.Start, &sp.Span.End,
-		&c.Cue, &cueStart, &cueEnd, &c.Mode, &c.Stance, &c.Content, &c.ContentSpan.Start, &c.ContentSpan.End,
+		&c.Cue, &cueStart, &cueEnd, &c.Mode, &c.Stance, &c.Kind, &c.Content, &c.ContentSpan.Start, &c.ContentSpan.End,
 		&hedges, &c.Unverified, &said, &day)
 	if err != nil {
 		return c, err
